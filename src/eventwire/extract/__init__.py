@@ -1,0 +1,19 @@
+"""extract: Document -> Article (HTML via trafilatura, text dumps via a line classifier,
+metadata, language)."""
+
+from __future__ import annotations
+
+from ..model import DocResult
+from ..registry import DocumentStage, register_stage
+from .core import extract_article
+
+__all__ = ["extract_article", "ExtractStage"]
+
+
+@register_stage("extract")
+class ExtractStage(DocumentStage):
+    name = "extract"
+    needs_article = False
+
+    def process(self, result: DocResult) -> None:
+        result.article = extract_article(result.document)

@@ -1,0 +1,1 @@
+"""resolve: link mentions to actors, places and time spans."""
