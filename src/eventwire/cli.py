@@ -328,6 +328,38 @@ def export(db: str, fmt: str, out: str) -> None:
         click.echo(f"{table:<10} {n:>8} rows  {path}")
 
 
+# --- benchmarks ------------------------------------------------------------------------------
+
+BENCHMARKS = {
+    "pipeline": "end-to-end docs/s of the default pipeline on samples/ and the seed page",
+    "extraction": "shingle P/R/F1 and pages/s on ../shared/eval/extraction (aeb, aeb-text)",
+    "geo": "toponym resolution accuracy@161km on ../shared/eval/geo",
+    "time": "TempEval-3 platinum relaxed-span and value F1 on ../shared/eval/time",
+    "events": "PLOVER coding on ../shared/eval/events and the seed gold",
+    "actors": "actor and relation recall/precision on the seed gold",
+}
+
+
+_BENCH_HELP = (
+    "Run a benchmark over ../shared/eval (or --eval-dir) and print its numbers.\n\n\b\n"
+    + "\n".join(f"{k:<11} {v}" for k, v in sorted(BENCHMARKS.items()))
+    + "\n\nExtra arguments go to the benchmark (try `eventwire bench NAME --help`).")
+
+
+@main.command(help=_BENCH_HELP, context_settings={"ignore_unknown_options": True})
+@click.argument("name", type=click.Choice(sorted(BENCHMARKS)))
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def bench(name: str, args: tuple[str, ...]) -> None:
+    import importlib
+
+    try:
+        module = importlib.import_module(f"eventwire.bench.{name}")
+    except ModuleNotFoundError:
+        raise click.ClickException(f"the {name} benchmark is not built yet") from None
+    code = module.main(list(args))
+    sys.exit(code or 0)
+
+
 # --- output helpers ------------------------------------------------------------------------------
 
 
