@@ -47,6 +47,25 @@ _BOILERPLATE = re.compile(
     r"reprints?|permissions|contact us|about us|terms and conditions)\b",
     re.IGNORECASE,
 )
+# Legal and consent text is prose-like but never the article.
+_LEGAL = re.compile(
+    r"(?:©|\bcopyright\b|all rights reserved|\bcookies?\b|this (?:web)?site|trademarks? of|"
+    r"terms of (?:use|service)|privacy (?:policy|notice)|\bunsubscribe\b|"
+    r"(?:may|might) (?:earn|receive) (?:a )?(?:commission|compensation)|affiliate links?)",
+    re.IGNORECASE,
+)
+# Short headers that open the page furniture after an article: the body never runs past one.
+_END_MARKER = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|join the (?:conversation|discussion)|"
+    r"leave a (?:reply|comment)|post a comment|related(?: articles| stories| posts| news| content| "
+    r"coverage| topics| links)?|more (?:from|on|in|stories|news|articles|like this)\b.*|"
+    r"recommended(?: for you| stories| articles)?|you (?:may|might) (?:also )?(?:like|enjoy)|"
+    r"read (?:next|more|this next)|most (?:read|popular|viewed|shared|commented)|trending(?: now)?|"
+    r"popular(?: stories| posts| now)?|latest(?: news| stories| posts)?|top stories|"
+    r"about the author|share this(?: article| story| post)?|sponsored(?: content| stories)?|"
+    r"editor'?s picks|what to read next|also read|see also|further reading)\s*[:.!]?$",
+    re.IGNORECASE,
+)
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]?\s|[•·▪►»›*\-–]\s)")
 
 
@@ -115,7 +134,7 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
     if len(text) > MAX_LINE_CHARS:
         return {"words": 0.0, "overlong": 1.0, "chars": float(len(text)), "end_sentence": 0.0,
                 "stop_ratio": 0.0, "cap_ratio": 0.0, "upper_ratio": 0.0, "boilerplate": 0.0,
-                "list_marker": 0.0, "sentences": 0.0, "digit_ratio": 0.0, "pipes": 0.0}
+                "legal": 0.0, "end_marker": 0.0, "list_marker": 0.0, "sentences": 0.0, "digit_ratio": 0.0, "pipes": 0.0}
     words = _WORD.findall(text)
     nw = len(words)
     letters = sum(c.isalpha() for c in text)
@@ -130,6 +149,8 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
                       if alpha_words else 0.0),
         "upper_ratio": sum(c.isupper() for c in text) / letters if letters else 0.0,
         "boilerplate": float(bool(_BOILERPLATE.search(text)) and nw <= 25),
+        "legal": float(bool(_LEGAL.search(text))),
+        "end_marker": float(nw <= 8 and bool(_END_MARKER.match(text))),
         "list_marker": float(bool(_LIST_MARKER.match(text))),
         "sentences": float(len(re.findall(r"[.!?][\"”’)]?\s+[A-Z“\"]", text))),
         "digit_ratio": sum(c.isdigit() for c in text) / len(text),
@@ -161,6 +182,7 @@ class RuleScorer:
         z -= 1.6 * max(0.0, f["cap_ratio"] - 0.55) / 0.45 * (words < 20)
         z -= 1.2 * (f["upper_ratio"] > 0.7 and words > 2)
         z -= 2.0 * f["boilerplate"]
+        z -= 2.5 * f["legal"]
         z -= 1.0 * min(f["repeats"], 2)
         z -= 0.8 * f["list_marker"] * (words < 15)
         z -= 1.5 * min(f["pipes"], 2)
@@ -178,6 +200,8 @@ BODY_THRESHOLD = 0.5
 INSIDE_THRESHOLD = 0.3
 # How far before the body the headline and its metadata may sit (non-blank lines).
 HEADER_WINDOW = 25
+# Cost of crossing a line like "Most Read" or "Comments" inside the main block.
+BARRIER = 8.0
 
 
 def label_lines(lines: list[Line], scorer: RuleScorer | None = None) -> list[Line]:
@@ -237,6 +261,8 @@ def _main_block(lines: list[Line], scores: list[float]) -> tuple[int | None, int
     for pos, (ln, s) in enumerate(zip(lines, scores)):
         if ln.label in ("caption", "photo_credit"):
             gain = 0.0
+        elif ln.features["end_marker"]:
+            gain = -BARRIER
         else:
             weight = 1.0 + math.log1p(ln.features["words"])
             gain = (s - BODY_THRESHOLD) * weight
