@@ -37,7 +37,9 @@ def process(text_or_path: str | bytes | Path, date: _date | str | None = None) -
     """
     global _default_pipeline
     from .pipeline import Pipeline
-    from .sources import document_from_bytes, read_inputs
+    import io
+
+    from .sources import read_inputs, read_stream
 
     if isinstance(date, str):
         date = _date.fromisoformat(date)
@@ -49,7 +51,9 @@ def process(text_or_path: str | bytes | Path, date: _date | str | None = None) -
             raise ValueError(f"{text_or_path} holds no readable document")
     else:
         data = text_or_path.encode("utf-8") if isinstance(text_or_path, str) else text_or_path
-        doc = document_from_bytes(data, source="<text>")
+        doc = next(iter(read_stream(io.BytesIO(data), "<text>")), None)
+        if doc is None:
+            raise ValueError("the given text holds no readable document")
     if date is not None and doc.header_date is None:
         doc.header_date = date
     if _default_pipeline is None:
