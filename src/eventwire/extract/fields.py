@@ -141,7 +141,10 @@ def normalise_name(name: str) -> str:
     name = clean_line(name)
     letters = [c for c in name if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
-        name = " ".join(_title_token(t) for t in name.split())
+        tokens = name.split()
+        # Particles inside a name stay lower case ("Maria del Carmen", "Ludwig van Beethoven").
+        name = " ".join(t.lower() if 0 < i < len(tokens) - 1 and t.lower() in _NAME_PARTICLES
+                        else _title_token(t) for i, t in enumerate(tokens))
     return name
 
 
@@ -261,6 +264,7 @@ def guess_site_name(lines: list[str], url: str | None = None) -> str | None:
 def _capitalised_runs(line: str) -> list[list[str]]:
     runs, run = [], []
     for token in line.split():
+        token = token.strip(".,;:!?\"'()")
         if _CAP_WORD.match(token) and not token.isupper() or token in ("The",):
             run.append(token)
         else:

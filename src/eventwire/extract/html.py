@@ -61,6 +61,9 @@ def extract_html_article(doc: Document, html: str) -> Article:
     art = Article(doc_id=doc.doc_id, url=doc.url or result.url)
     art.paragraphs = [p for p in (clean_line(x) for x in result.text.split("\n")) if p]
     art.title = clean_line(result.title) if result.title else None
+    # trafilatura sometimes keeps the headline as the first paragraph.
+    if art.title and art.paragraphs and art.paragraphs[0] == art.title:
+        art.paragraphs.pop(0)
     art.subtitle = clean_line(result.description) if result.description else None
     art.byline = [normalise_name(a) for a in re.split(r";\s*", result.author or "") if a.strip()]
     art.site = result.sitename or result.hostname

@@ -210,6 +210,7 @@ def label_lines(lines: list[Line], scorer: RuleScorer | None = None) -> list[Lin
         return lines
     scores = (scorer or RuleScorer()).score(lines)
     _mark_captions(lines)
+    _mark_bylines_and_datelines(lines)
     start, end = _main_block(lines, scores)
     if start is None:
         return lines
@@ -222,6 +223,7 @@ def label_lines(lines: list[Line], scorer: RuleScorer | None = None) -> list[Lin
     _trim_block_edges(lines, start, end)
     _label_tags(lines, end)
     _label_header(lines, start)
+    _unlabel_far_metadata(lines, start, end)
     return lines
 
 
@@ -253,6 +255,16 @@ def _mark_captions(lines: list[Line]) -> None:
             a.label = b.label = "caption"
 
 
+def _mark_bylines_and_datelines(lines: list[Line]) -> None:
+    for ln in lines:
+        if ln.label != "boilerplate" or ln.features["words"] > 12:
+            continue
+        if parse_byline(ln.text):
+            ln.label = "byline"
+        elif is_dateline(ln.text):
+            ln.label = "dateline"
+
+
 def _main_block(lines: list[Line], scores: list[float]) -> tuple[int | None, int]:
     """The span of lines with the largest total prose evidence (maximum-sum subarray):
     prose lines add by their length, other lines subtract, captions are neutral."""
@@ -263,6 +275,9 @@ def _main_block(lines: list[Line], scores: list[float]) -> tuple[int | None, int
             gain = 0.0
         elif ln.features["end_marker"]:
             gain = -BARRIER
+        elif ln.label in ("byline", "dateline"):
+            # The article's header sits above its body, never inside it.
+            gain = -BARRIER / 2
         else:
             weight = 1.0 + math.log1p(ln.features["words"])
             gain = (s - BODY_THRESHOLD) * weight
@@ -301,14 +316,6 @@ def _label_header(lines: list[Line], start: int) -> None:
     first_body = next((p for p in range(start, len(lines)) if lines[p].label == "body"), start)
     lo = max(0, first_body - HEADER_WINDOW)
     window = range(first_body - 1, lo - 1, -1)
-    for p in window:
-        ln = lines[p]
-        if ln.label != "boilerplate":
-            continue
-        if ln.features["words"] <= 12 and parse_byline(ln.text):
-            ln.label = "byline"
-        elif is_dateline(ln.text):
-            ln.label = "dateline"
     meta = [p for p in window if lines[p].label in ("byline", "dateline", "caption",
                                                     "photo_credit")]
     # The headline sits above the topmost metadata line of the header (or above the body).
@@ -331,6 +338,14 @@ def _label_header(lines: list[Line], start: int) -> None:
         lines[title].label = "title"
         if subtitle is not None:
             lines[subtitle].label = "subtitle"
+
+
+def _unlabel_far_metadata(lines: list[Line], start: int, end: int) -> None:
+    """Bylines and datelines far from the article belong to teasers of other articles."""
+    lo = max(0, start - HEADER_WINDOW)
+    for pos, ln in enumerate(lines):
+        if ln.label in ("byline", "dateline") and not lo <= pos <= end:
+            ln.label = "boilerplate"
 
 
 def _headline_like(f: dict[str, float]) -> bool:

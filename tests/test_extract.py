@@ -1,0 +1,339 @@
+"""The extract stage: text-dump line classifier, field parsers, HTML, language, bad pages."""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import date, datetime
+
+import pytest
+
+from eventwire.extract import extract_article
+from eventwire.extract.fields import (
+    guess_site_name,
+    normalise_name,
+    parse_byline,
+    parse_dateline,
+    parse_tags_line,
+    split_photo_credit,
+    split_tags,
+)
+from eventwire.extract.language import detect_language
+from eventwire.extract.text import classify_text
+from eventwire.model import Document
+from eventwire.registry import SkipDocument
+
+from .conftest import GOLD, SEED
+
+
+def make_doc(content: str | bytes, fmt: str = "text-dump", header_date: date | None = None,
+             url: str | None = None, meta: dict | None = None) -> Document:
+    return Document(doc_id="d1", source="test", content=content, format=fmt, content_hash="h",
+                    url=url, header_date=header_date, meta=meta or {})
+
+
+# --- a text dump written for these tests --------------------------------------------------------
+
+HARBOUR_PAGE = """\
+The Coastal Ledger - Home World Region Business Sport Opinion Weather
+Region Politics Courts Environment Video Podcasts Newsletters
+Coastal Ledger Region
+
+Fishermen blockade the northern harbour over new fuel levy
+
+Boat owners say the levy will put small crews out of work before the summer season.
+
+By MARIA DEL CARMEN OSORIO and TOM BAKER
+Published: 3 March 2023
+
+Trawlers tied side by side across the harbour mouth at dawn on Thursday (photo credit: LEDGER STAFF)
+Trawlers tied side by side across the harbour mouth at dawn on Thursday
+(photo credit: LEDGER STAFF)
+Dozens of fishing boats blocked the entrance to the northern harbour on Thursday, as owners protested against a fuel levy that the regional council approved last month.
+
+The protesters said the levy would double the cost of a day at sea for the smallest crews. "We cannot pass this on to anyone," said one captain, who has fished from the port for thirty years.
+
+Council officials said the money would pay for dredging the harbour channel, which has silted up since the storms of the previous winter.
+
+Police asked the crews to leave a lane open for the ferry, and the owners agreed to let it pass twice a day while talks continue.
+
+Tags fishing Costa Rica harbour protest
+Subscribe to our morning newsletter
+Most Read
+1 Council delays vote on the new bus depot
+2 Heavy rain expected along the coast this weekend
+About Us
+Contact Us
+Advertise with Us
+Privacy Policy
+The Coastal Ledger Archive
+Copyright © 2023 The Coastal Ledger. All rights reserved
+"""
+
+HARBOUR_BODY_STARTS = ("Dozens of fishing boats", "The protesters said", "Council officials said",
+                       "Police asked the crews")
+
+
+def test_text_dump_fields():
+    art = extract_article(make_doc(HARBOUR_PAGE, header_date=date(2023, 3, 4)))
+    assert art.title == "Fishermen blockade the northern harbour over new fuel levy"
+    assert art.subtitle.startswith("Boat owners say the levy")
+    assert art.byline == ["Maria del Carmen Osorio", "Tom Baker"]
+    # The dateline wins over the header date.
+    assert art.published == datetime(2023, 3, 3)
+    assert art.published_precision == "day"
+    assert art.captions == ["Trawlers tied side by side across the harbour mouth at dawn on Thursday"]
+    assert art.photo_credits == ["LEDGER STAFF"]
+    assert art.tags == ["fishing", "Costa Rica", "harbour", "protest"]
+    assert [p[:len(s)] for p, s in zip(art.paragraphs, HARBOUR_BODY_STARTS)] == list(
+        HARBOUR_BODY_STARTS)
+    assert len(art.paragraphs) == 4
+    assert art.site == "The Coastal Ledger"
+    assert art.language == "en"
+    # Text lays out body then captions, and sections point into it.
+    assert art.text.startswith("Dozens of fishing boats")
+    assert art.sections[-1].kind == "caption"
+    assert art.text[art.sections[0].start:art.sections[0].end] == art.paragraphs[0]
+
+
+def test_text_dump_labels_every_line():
+    lines = classify_text(HARBOUR_PAGE)
+
+    def label(prefix: str) -> str:
+        return next(ln.label for ln in lines if ln.text.startswith(prefix))
+
+    assert label("Subscribe to our morning") == "boilerplate"
+    assert label("2 Heavy rain expected") == "boilerplate"
+    assert label("Region Politics Courts") == "boilerplate"
+    assert label("(photo credit: LEDGER STAFF)") == "photo_credit"
+    assert label("Published: 3 March 2023") == "dateline"
+    assert label("By MARIA DEL CARMEN") == "byline"
+    assert label("Tags fishing") == "tags"
+    assert label("Fishermen blockade") == "title"
+    assert label("Boat owners say") == "subtitle"
+    assert [ln.label for ln in lines].count("body") == 4
+
+
+def test_header_date_fallback_and_whitespace():
+    page = HARBOUR_PAGE.replace("Published: 3 March 2023\n", "").replace(
+        "Dozens of fishing", "Dozens  of\u00a0fishing")
+    art = extract_article(make_doc(page, header_date=date(2023, 3, 4)))
+    assert art.published == datetime(2023, 3, 4)
+    assert art.published_precision == "day"
+    assert art.paragraphs[0].startswith("Dozens of fishing boats")
+
+
+# --- the seed page --------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(SEED is None or not SEED.exists(), reason="../shared seed page absent")
+def test_seed_page_every_field():
+    import yaml
+
+    gold = yaml.safe_load(GOLD.read_text())["article"]
+    raw = SEED.read_text(encoding="utf-8")
+    content = re.sub(r"^\s*date \d{4}-\d{2}-\d{2} ", "", raw, count=1)
+    art = extract_article(make_doc(content, header_date=date(2020, 2, 16)))
+    assert art.title == gold["title"]
+    assert art.subtitle == gold["subtitle"]
+    assert art.byline == gold["byline"]
+    assert art.published == datetime.fromisoformat(gold["published"])
+    assert art.published_precision == "minute"
+    assert art.captions == [gold["caption"]]
+    assert art.photo_credits == [gold["photo_credit"]]
+    assert art.tags == gold["tags"]
+    lines = raw.splitlines()
+    expected = [" ".join(lines[n - 1].split()) for n in gold["body_lines"]]
+    assert art.paragraphs == expected
+    assert art.site == "The Jerusalem Post"
+    assert art.language == "en"
+
+
+# --- field parsers ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected, precision", [
+    ("FEBRUARY 16, 2020 00:30", datetime(2020, 2, 16, 0, 30), "minute"),
+    ("Published: 3 March 2023", datetime(2023, 3, 3), "day"),
+    ("Mar 3, 2023 2:10 PM", datetime(2023, 3, 3, 14, 10), "minute"),
+    ("Nov. 19, 2019 8:03 am ET", datetime(2019, 11, 19, 8, 3), "minute"),
+    ("Updated 1:39 am EST, Wednesday, November 20, 2019", datetime(2019, 11, 20, 1, 39), "minute"),
+    ("2021-07-09", datetime(2021, 7, 9), "day"),
+])
+def test_dateline_formats(text, expected, precision):
+    assert parse_dateline(text) == (expected, precision)
+
+
+def test_dateline_rejects_non_dates():
+    assert parse_dateline("The council met for 12:30 minutes of debate") is None
+    assert parse_dateline("Version 3, 2023 release notes") is None
+
+
+def test_byline_normalisation():
+    assert parse_byline("By SETH J. FRANTZMAN") == ["Seth J. Frantzman"]
+    assert parse_byline("By Jane O'Neil and AHMED AL-RASHID") == ["Jane O'Neil", "Ahmed Al-Rashid"]
+    assert parse_byline("By subscribing I accept the terms of use") is None
+    assert parse_byline("Bystanders gathered near the square") is None
+    assert normalise_name("Mary McAleese") == "Mary McAleese"  # mixed case is kept as written
+
+
+def test_caption_credit_split():
+    assert split_photo_credit("Smoke over the port (photo credit: AFP/JOHN SMITH)") == (
+        "Smoke over the port", "AFP/JOHN SMITH")
+    assert split_photo_credit("Smoke over the port") == ("Smoke over the port", None)
+
+
+def test_caption_printed_twice_is_one_caption():
+    page = ("Rivers rise across the valley after three days of rain\n\n"
+            "By ANNA LIND\n"
+            "Volunteers fill sandbags outside the town hall\n"
+            "Volunteers fill sandbags outside the town hall\n"
+            + "\n\n".join(f"Paragraph {i} says that the water rose again overnight and that the "
+                          f"roads to the north were closed by the police." for i in range(4)))
+    art = extract_article(make_doc(page, fmt="text"))
+    assert art.captions == ["Volunteers fill sandbags outside the town hall"]
+    assert len(art.paragraphs) == 4
+
+
+def test_tags_split():
+    assert parse_tags_line("Tags Iraq United States militia") == ["Iraq", "United States", "militia"]
+    assert parse_tags_line("Tags: elections, South Africa, courts") == [
+        "elections", "South Africa", "courts"]
+    assert split_tags("Saudi Arabia oil New Zealand") == ["Saudi Arabia", "oil", "New Zealand"]
+    assert parse_tags_line("Taggart walked home") is None
+
+
+def test_site_name_from_recurring_phrase_or_host():
+    lines = ["The Valley Courier - Home News", "The Valley Courier Archive",
+             "Copyright The Valley Courier", "Sports Weather"]
+    assert guess_site_name(lines) == "The Valley Courier"
+    assert guess_site_name(["Home", "News"], url="https://www.example-news.org/a/1") == (
+        "example-news.org")
+
+
+# --- HTML ----------------------------------------------------------------------------------------
+
+HTML_PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<title>Dockworkers strike halts cargo at the river port | The Harbour Times</title>
+<meta property="og:site_name" content="The Harbour Times">
+<meta name="author" content="Lena Park">
+<meta property="article:published_time" content="2022-05-10T07:45:00+00:00">
+<meta property="article:tag" content="labour">
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/business">Business</a></li><li><a href="/subscribe">Subscribe</a></li></ul></nav>
+<article>
+<h1>Dockworkers strike halts cargo at the river port</h1>
+<p class="byline">By Lena Park</p>
+<figure><img src="cranes.jpg"><figcaption>Idle cranes at the river port on Tuesday</figcaption></figure>
+<p>Dockworkers at the river port walked off the job on Tuesday, halting the loading of grain
+and timber barges as talks over pay and night shifts broke down.</p>
+<p>The union said its members had worked without a new contract for eighteen months, and that
+the port operator had refused to discuss staffing on the night shifts.</p>
+<p>The operator said it had offered a raise in line with inflation and called on the union to
+return to the table before the harvest season begins.</p>
+</article>
+<footer><p>Copyright 2022 The Harbour Times. All rights reserved.</p>
+<ul><li><a href="/privacy">Privacy Policy</a></li><li><a href="/terms">Terms of Use</a></li></ul>
+</footer></body></html>"""
+
+
+def test_html_page():
+    art = extract_article(make_doc(HTML_PAGE.encode("utf-8"), fmt="html",
+                                   url="https://harbourtimes.example/2022/05/strike"))
+    assert art.title == "Dockworkers strike halts cargo at the river port"
+    assert art.byline == ["Lena Park"]
+    assert art.published == datetime(2022, 5, 10, 7, 45)
+    assert art.published_precision == "minute"
+    assert art.site == "The Harbour Times"
+    assert "labour" in art.tags
+    assert art.captions == ["Idle cranes at the river port on Tuesday"]
+    body = art.body
+    assert body.startswith("Dockworkers at the river port walked off the job")
+    assert "before the harvest season begins." in body
+    for junk in ("Privacy Policy", "Copyright", "Subscribe"):
+        assert junk not in body
+    assert art.language == "en"
+
+
+def test_html_in_latin1_decoded_by_meta_charset():
+    page = HTML_PAGE.replace('charset="utf-8"', 'charset="iso-8859-1"').replace(
+        "grain\nand timber", "grain, café supplies\nand timber")
+    art = extract_article(make_doc(page.encode("latin-1"), fmt="html"))
+    assert "café supplies" in art.body
+
+
+def test_jsonl_text_record():
+    text = ("Farmers drove tractors into the capital on Monday.\n\n"
+            "They demanded lower fuel prices and faster subsidy payments.")
+    meta = {"inner_format": "text", "title": "Farmers rally in the capital",
+            "date": "2021-06-07T10:15:00", "authors": ["JOHN ROE"], "url": "https://x.example/a"}
+    art = extract_article(make_doc(text, fmt="jsonl", meta=meta))
+    assert art.title == "Farmers rally in the capital"
+    assert art.byline == ["John Roe"]
+    assert art.published == datetime(2021, 6, 7, 10, 15)
+    assert art.published_precision == "minute"
+    assert art.paragraphs == ["Farmers drove tractors into the capital on Monday.",
+                              "They demanded lower fuel prices and faster subsidy payments."]
+
+
+# --- language ----------------------------------------------------------------------------------
+
+SPANISH = ("Los agricultores bloquearon la carretera principal durante toda la mañana para exigir "
+           "precios justos por la cosecha. El gobierno regional prometió una reunión la próxima "
+           "semana con los representantes del sector.")
+ARABIC = ("أغلق المزارعون الطريق الرئيسي طوال الصباح للمطالبة بأسعار عادلة للمحصول. "
+          "ووعدت الحكومة الإقليمية بعقد اجتماع الأسبوع المقبل مع ممثلي القطاع.")
+
+
+def test_language_detection():
+    assert detect_language(SPANISH) == "es"
+    assert detect_language(ARABIC) == "ar"
+    assert detect_language("ok") is None
+
+
+def test_non_english_article_keeps_its_text():
+    page = "Noticias Portada Mundo\n\nBloqueo de carreteras en el norte\n\n" + "\n\n".join(
+        [SPANISH, SPANISH.replace("mañana", "tarde")])
+    art = extract_article(make_doc(page, fmt="text"))
+    assert art.language == "es"
+    assert art.paragraphs and art.paragraphs[0].startswith("Los agricultores")
+
+
+# --- bad pages -----------------------------------------------------------------------------------
+
+
+def test_all_boilerplate_page_is_skipped():
+    page = "\n".join(["Home", "World", "Sport", "Subscribe", "Privacy Policy", "Contact Us"])
+    with pytest.raises(SkipDocument, match=r"no article body found \(6 lines, all boilerplate"):
+        extract_article(make_doc(page, fmt="text"))
+
+
+def test_ten_thousand_nav_lines_finish_fast():
+    sections = ["Home", "World News", "Business", "Sport", "Opinion", "Weather Today", "Video"]
+    page = "\n".join(f"{sections[i % 7]} {i}" for i in range(10_000))
+    t0 = time.perf_counter()
+    with pytest.raises(SkipDocument, match="10000 lines, all boilerplate"):
+        extract_article(make_doc(page, fmt="text"))
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_single_two_megabyte_line_finishes_fast():
+    page = "word " * 400_000
+    t0 = time.perf_counter()
+    with pytest.raises(SkipDocument, match="over 20,000 characters"):
+        extract_article(make_doc(page, fmt="text"))
+    assert time.perf_counter() - t0 < 2.0
+
+
+def test_binary_junk_is_skipped():
+    junk = bytes(range(256)) * 200
+    with pytest.raises(SkipDocument, match="binary content"):
+        extract_article(make_doc(junk.decode("latin-1"), fmt="text"))
+    with pytest.raises(SkipDocument, match="binary content"):
+        extract_article(make_doc(b"\x00\x01\x02\xff" * 1000, fmt="html"))
+
+
+def test_empty_page_is_skipped():
+    with pytest.raises(SkipDocument, match="empty page"):
+        extract_article(make_doc("  \n\n ", fmt="text"))
