@@ -1,9 +1,170 @@
-"""resolve.places (stub: filled by the places work)."""
+"""resolve.places: geoparsing. Toponyms are found (NER + gazetteer scan), their candidates
+scored, and each linked mention gets a ``place_id`` into ``result.places``.
+
+Scoring, in the order a reader would reason: what kind of place the name usually means
+(countries and big cities first), whether the text names a facility, the country the article
+is about, an explicit container ("K-1 base near Kirkuk", "Paris, Texas"), and nearness to the
+other places of the article. A name with no candidate is left unlinked; it never changes how
+the other names resolve.
+"""
 
 from __future__ import annotations
 
-from ...model import DocResult
+import math
+from collections import Counter
+
+from ...model import DocResult, Place
 from ...registry import DocumentStage, register_stage
+from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .names import name_key
+from .toponyms import Toponym, find_toponyms, inner_mentions, is_locative
+
+__all__ = ["PlacesStage", "main_country", "resolve_name", "load_gazetteer", "haversine_km"]
+
+_KIND_PRIOR = {"country": 7.0, "admin1": 4.0, "site": 3.0}
+_CONTAINER_RADIUS_KM = {"site": 60.0, "city": 80.0, "admin1": 600.0}
+
+
+def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _prior(e: Entry, key: str, facility_named: bool) -> float:
+    """What the name means out of context: its kind and size."""
+    if e.precision == "city":
+        score = 1.0 + 0.8 * math.log10(e.population + 1)
+    else:
+        score = _KIND_PRIOR[e.precision]
+        if e.precision == "site" and facility_named:
+            score += 3.0
+    if name_key(e.name) == key:
+        score += 0.5  # the main name beats a rare alternate spelling of another place
+    return score
+
+
+def _near(e: Entry, other: Entry, radius: float) -> bool:
+    if None in (e.lat, e.lon, other.lat, other.lon):
+        return False
+    return haversine_km((e.lat, e.lon), (other.lat, other.lon)) <= radius
+
+
+def _contained(e: Entry, container: Entry) -> bool:
+    if container.precision == "country":
+        return e.country == container.country and e.precision != "country"
+    return _near(e, container, _CONTAINER_RADIUS_KM.get(container.precision, 80.0))
+
+
+def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | None,
+           container: Entry | None, others: list[Entry]) -> float:
+    score = _prior(e, key, facility)
+    if main and e.country == main:
+        score += 2.0
+    elif e.country in countries:
+        score += 1.0
+    if container is not None:
+        score += 5.0 if _contained(e, container) else -2.0
+    if others and e.precision in ("city", "site"):
+        near = min((haversine_km((e.lat, e.lon), (o.lat, o.lon)) for o in others
+                    if o.lat is not None and e.lat is not None and o.place_id != e.place_id),
+                   default=None)
+        if near is not None:
+            score += 1.0 if near < 150 else 0.5 if near < 600 else 0.0
+    return score
+
+
+def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter | None = None,
+                 main: str | None = None, container: Entry | None = None,
+                 others: list[Entry] | None = None, facility: bool = False) -> Entry | None:
+    """The best gazetteer entry for one name in the given context (None when unknown)."""
+    gaz = gaz or load_gazetteer()
+    key = name_key(name)
+    cands = gaz.lookup_key(key)
+    if not cands:
+        return None
+    countries = countries or Counter()
+    return max(cands, key=lambda e: _score(e, key, facility, countries, main, container, others or []))
+
+
+def _to_place(e: Entry) -> Place:
+    return Place(place_id=e.place_id, name=e.name, kind=e.kind, lat=e.lat, lon=e.lon,
+                 country=e.country, admin1=e.admin1, precision=e.precision)
+
+
+def _country_counts(result: DocResult, gaz: Gazetteer, topos: list[Toponym]) -> Counter:
+    """Countries the article talks about, weighted towards where things happen: a country
+    after a locative preposition ("in Iraq") counts 2, any other mention of it (often the
+    state as an actor: "the US said") or a demonym 0.5."""
+    text = result.article.text
+    counts: Counter = Counter()
+    for t in topos:
+        for e in gaz.lookup_key(name_key(t.text)):
+            if e.precision == "country":
+                counts[e.country] += 2.0 if is_locative(text, t.start) else 0.5
+                break
+    for m in result.mentions:
+        if m.label == "NORP":
+            iso3 = gaz.demonym(m.text)
+            if iso3:
+                counts[iso3] += 0.5
+    return counts
+
+
+def _is_facility(t: Toponym) -> bool:
+    return t.mention.source == "gazetteer" or t.mention.label == "FAC"
+
+
+def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
+    gaz = gaz or load_gazetteer()
+    topos = find_toponyms(result, gaz)
+    countries = _country_counts(result, gaz, topos)
+    main = countries.most_common(1)[0][0] if countries else None
+    # Pass 1 resolves each name in the article's country context; pass 2 adds containers
+    # and nearness to the places pass 1 found.
+    first: list[Entry | None] = [resolve_name(t.text, gaz, countries=countries, main=main,
+                                              facility=_is_facility(t)) for t in topos]
+    others = [e for e in first if e is not None and e.precision != "country"]
+    final: list[Entry | None] = []
+    for i, t in enumerate(topos):
+        if first[i] is None:
+            final.append(None)
+            continue
+        container = first[t.container] if t.container is not None else None
+        final.append(resolve_name(t.text, gaz, countries=countries, main=main, container=container,
+                                  others=[o for o in others if o is not first[i]],
+                                  facility=_is_facility(t)))
+    for t, e in zip(topos, final):
+        if e is None or t.metonymic:
+            continue
+        t.mention.place_id = e.place_id
+        result.places[e.place_id] = _to_place(e)
+    for m, t in inner_mentions(result, topos):
+        m.place_id = t.mention.place_id
+
+
+def main_country(result: DocResult) -> str | None:
+    """ISO3 of the country the article is mostly about: the most named country (names and
+    demonyms), else the country of most linked places; None when nothing points anywhere."""
+    if result.article is None:
+        return None
+    gaz = load_gazetteer()
+    text = result.article.text
+    counts: Counter = Counter()
+    for m in result.mentions:
+        if m.label in ("GPE", "LOC", "FAC"):
+            for e in gaz.lookup_key(name_key(m.text)):
+                if e.precision == "country":
+                    counts[e.country] += 2.0 if is_locative(text, m.start) else 0.5
+                    break
+        elif m.label == "NORP":
+            iso3 = gaz.demonym(m.text)
+            if iso3:
+                counts[iso3] += 0.5
+        place = result.places.get(m.place_id) if m.place_id else None
+        if place is not None and place.precision != "country" and place.country:
+            counts[place.country] += 2.0  # a city or site is where something is
+    return counts.most_common(1)[0][0] if counts else None
 
 
 @register_stage("places")
@@ -12,4 +173,6 @@ class PlacesStage(DocumentStage):
     english_only = True
 
     def process(self, result: DocResult) -> None:
-        return None
+        if result.article is None or not result.article.text:
+            return
+        geoparse(result)

