@@ -137,7 +137,7 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
                 "legal": 0.0, "end_marker": 0.0, "list_marker": 0.0, "sentences": 0.0, "digit_ratio": 0.0, "pipes": 0.0}
     words = _WORD.findall(text)
     nw = len(words)
-    letters = sum(c.isalpha() for c in text)
+    letters = sum(map(str.isalpha, text))
     alpha_words = [w for w in words if w[0].isalpha()]
     return {
         "words": float(nw),
@@ -147,13 +147,13 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
         "stop_ratio": sum(w.lower() in stops for w in words) / nw if nw else 0.0,
         "cap_ratio": (sum(w[0].isupper() for w in alpha_words) / len(alpha_words)
                       if alpha_words else 0.0),
-        "upper_ratio": sum(c.isupper() for c in text) / letters if letters else 0.0,
+        "upper_ratio": sum(map(str.isupper, text)) / letters if letters else 0.0,
         "boilerplate": float(bool(_BOILERPLATE.search(text)) and nw <= 25),
         "legal": float(bool(_LEGAL.search(text))),
         "end_marker": float(nw <= 8 and bool(_END_MARKER.match(text))),
         "list_marker": float(bool(_LIST_MARKER.match(text))),
         "sentences": float(len(re.findall(r"[.!?][\"”’)]?\s+[A-Z“\"]", text))),
-        "digit_ratio": sum(c.isdigit() for c in text) / len(text),
+        "digit_ratio": sum(map(str.isdigit, text)) / len(text),
         "pipes": float(text.count("|") + text.count("•") + text.count(" · ")),
     }
 
