@@ -1,0 +1,190 @@
+"""PLOVER event coding from the dependency parse with a trigger lexicon.
+
+For every verb or event noun the lexicon knows, one event per (source, target) pair found in
+the parse, with its modality, its own date and place when the sentence attaches them (else a
+flagged fallback), and the sentence as evidence.
+
+Confidence is a transparent sum, not a probability (a trained classifier replaces it later):
+0.40 for a verb trigger, 0.30 for an event noun; +0.25 when the source is a linked actor
+(+0.10 when it is an unlinked named mention); +0.20 when the target is a linked actor (+0.05
+unlinked mention); +0.10 for a multiword lexicon phrase (more specific than a bare lemma);
+capped at 0.95.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import DocResult, Event, stable_id
+from . import anchor
+from .lexicon import Lexicon, Match, load_lexicon
+from .modality import HISTORICAL, REALISED, historical_by_time, modality
+from .roles import MentionIndex, Role, RoleFinder
+
+# Entity labels a noun trigger may sit in without being part of a name ("March of the Living").
+NON_NAME_LABELS = frozenset({"", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event]:
+    doc = result.spacy_doc
+    if doc is None or result.article is None or not result.article.text:
+        return []
+    lexicon = lexicon or load_lexicon()
+    index = MentionIndex(result, doc)
+    finder = RoleFinder(index, lexicon)
+    ctx = _Context(result, doc)
+    events: list[Event] = []
+    seen: set[tuple] = set()
+    for sent in doc.sents:
+        for trigger, match, noun in _triggers(sent, lexicon, index):
+            for event in _code_trigger(ctx, finder, trigger, match, noun, sent):
+                key = (trigger.i, event.event_type, event.source_actor_id or event.source_text,
+                       event.target_actor_id or event.target_text)
+                if key not in seen:
+                    seen.add(key)
+                    events.append(event)
+    return events
+
+
+def realised(events: list[Event]) -> list[Event]:
+    return [e for e in events if e.modality in REALISED]
+
+
+class _Context:
+    """Per-document look-ups: sentence of an offset, times and places per sentence."""
+
+    def __init__(self, result: DocResult, doc) -> None:
+        self.result = result
+        self.doc_id = result.doc_id
+        self.published = anchor.publication_date(result)
+        self.pub_span = anchor.publication_span(result)
+        self._country: tuple[str | None] | None = None
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.times: dict[int, list] = {}
+        for t in result.times:
+            self.times.setdefault(self.sent_at(t.start), []).append(t)
+        self.places: dict[int, list] = {}
+        for m in result.mentions:
+            if m.place_id:
+                self.places.setdefault(self.sent_at(m.start), []).append(m)
+        self.sentences = {s.start: s for s in result.sentences}
+
+    def sent_at(self, offset: int) -> int:
+        return max(bisect.bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def country_place(self) -> str | None:
+        if self._country is None:
+            self._country = (anchor.main_country_place(self.result),)
+        return self._country[0]
+
+    def evidence(self, sent) -> tuple[str, int, int]:
+        s = self.sentences.get(sent.start_char)
+        if s is not None:
+            return s.text, s.start, s.end
+        text = sent.text.rstrip()
+        return text, sent.start_char, sent.start_char + len(text)
+
+
+def _triggers(sent, lexicon: Lexicon, index: MentionIndex) -> list[tuple]:
+    found: list[tuple] = []
+    for tok in sent:
+        pos = tok.pos_
+        if pos == "VERB":
+            m = lexicon.match(tok, noun=False)
+            if m:
+                found.append((tok, m, False))
+        elif pos == "NOUN" and tok.ent_type_ in NON_NAME_LABELS:
+            named = index.at(tok.i)
+            if named is not None and named.label not in NON_NAME_LABELS:
+                continue  # a word of a name: "Popular Mobilization Units"
+            m = lexicon.match(tok, noun=True)
+            if m:
+                found.append((tok, m, True))
+    # an event noun that is a word of a verb phrase ("impose sanctions on") is not an event
+    consumed = {i for _, m, noun in found if not noun for i in m.consumed}
+    verb_types = {tok.i: m.event_type for tok, m, noun in found if not noun}
+    return [f for f in found if not (f[2] and (f[0].i in consumed or _restates(f, verb_types)))]
+
+
+def _restates(found, verb_types: dict[int, str]) -> bool:
+    """"burned flags in a protest": the noun restates the verb's event of the same type."""
+    noun, match, _ = found
+    gov = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return verb_types.get(gov.i) == match.event_type
+
+
+def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun: bool,
+                  sent) -> list[Event]:
+    event_type = match.event_type
+    if noun:
+        sources, targets = finder.noun_roles(trigger, event_type, match.consumed)
+    else:
+        sources, targets = finder.verb_roles(trigger, event_type, match.consumed)
+    sent_i = ctx.sent_at(trigger.idx)
+    role_spans = {(r.mention.start, r.mention.end) for r in sources + targets if r.mention}
+    sent_places = [m for m in ctx.places.get(sent_i, ()) if (m.start, m.end) not in role_spans]
+    place_id, place_source = anchor.event_place(trigger, sent_places, ctx.result.places)
+    if not sources and not targets and not (noun and place_source == "text"):
+        return []  # nothing says who: not codable
+    if place_id is None:
+        place_id = ctx.country_place()
+        place_source = "article_country" if place_id else None
+
+    mod = modality(trigger, ctx.published)
+    tm = anchor.event_time(trigger, ctx.times.get(sent_i, []))
+    if tm is not None:
+        span, time_source = tm.span, "text"
+        if mod in REALISED and historical_by_time(span.end, ctx.published):
+            mod = HISTORICAL
+    else:
+        span, time_source = ctx.pub_span, ("publication" if ctx.pub_span else None)
+
+    evidence, ev_start, ev_end = ctx.evidence(sent)
+    trigger_text = _trigger_text(trigger, match)
+    events = []
+    for s in sources or [None]:
+        for t in targets or [None]:
+            if s and t and _same(s, t):
+                continue
+            events.append(Event(
+                event_id=stable_id(ctx.doc_id, ev_start, trigger.idx, event_type,
+                                   _role_key(s), _role_key(t)),
+                doc_id=ctx.doc_id, event_type=event_type, mode=match.mode,
+                source_actor_id=s.actor_id if s else None,
+                target_actor_id=t.actor_id if t else None,
+                source_text=s.text if s else None, target_text=t.text if t else None,
+                trigger=trigger_text, modality=mod,
+                evidence=evidence, evidence_start=ev_start, evidence_end=ev_end,
+                time=span, time_source=time_source,
+                place_id=place_id, place_source=place_source,
+                confidence=_confidence(noun, match, s, t)))
+    return events
+
+
+def _trigger_text(trigger, match: Match) -> str:
+    idx = sorted({trigger.i, *[i for i in match.consumed
+                              if trigger.doc[i].dep_ not in ("nsubjpass", "aux")]})
+    return " ".join(trigger.doc[i].text for i in idx)
+
+
+def _same(a: Role, b: Role) -> bool:
+    if a.actor_id and b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.token_i == b.token_i
+
+
+def _role_key(r: Role | None) -> str:
+    if r is None:
+        return ""
+    return r.actor_id or r.text
+
+
+def _confidence(noun: bool, match: Match, s: Role | None, t: Role | None) -> float:
+    score = 0.30 if noun else 0.40
+    if s and s.mention:
+        score += 0.25 if s.actor_id else 0.10
+    if t and t.mention:
+        score += 0.20 if t.actor_id else 0.05
+    if match.entry.words:
+        score += 0.10
+    return round(min(score, 0.95), 2)

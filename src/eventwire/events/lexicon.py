@@ -1,0 +1,136 @@
+"""The trigger lexicon: lemmas and phrases that carry a PLOVER event (``data/events/verbs.yaml``).
+
+A phrase is matched against the dependency parse, not the surface string, so "fired two
+rockets at", "a rocket was fired at" and "fire at" all meet the entry ``fire {projectile} at`` or
+``fire at``: the head must carry the first word's lemma (the last one for nouns) and every
+other word must be the lemma of a dependent within three arcs of the head.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+# Arcs a phrase word may hang from: objects, particles, prepositions and their objects, and
+# control complements ("threaten to attack"). Never the subject (except a passive one:
+# "a rocket was fired"), never another clause.
+FRAME_DEPS = frozenset({"dobj", "dative", "prt", "prep", "pobj", "xcomp", "attr", "oprd",
+                        "nsubjpass", "compound", "amod", "acomp", "aux", "advmod", "npadvmod",
+                        "nmod", "pcomp"})
+ARTICLES = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    event_type: str
+    mode: str | None
+    phrase: str
+    head: str
+    words: tuple[str, ...]  # other words: a lemma, or "{class}"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    entry: Entry
+    consumed: tuple[int, ...]  # token indices the phrase used besides the head
+
+    @property
+    def event_type(self) -> str:
+        return self.entry.event_type
+
+    @property
+    def mode(self) -> str | None:
+        return self.entry.mode
+
+
+class Lexicon:
+    def __init__(self, data: dict) -> None:
+        self.classes = {k: frozenset(v) for k, v in (data.get("classes") or {}).items()}
+        self.instruments = frozenset(data.get("instruments") or ())
+        preps = data.get("target_preps") or {}
+        default = tuple(preps.get("default") or ())
+        self.target_preps = {t: frozenset(default + tuple(preps.get(t) or ()))
+                             for t in _types(data)}
+        self.verbs = self._index(data.get("verbs") or {}, noun=False)
+        self.nouns = self._index(data.get("nouns") or {}, noun=True)
+        self.event_nouns = frozenset(self.nouns)
+
+    def _index(self, section: dict, noun: bool) -> dict[str, list[Entry]]:
+        index: dict[str, list[Entry]] = {}
+        for event_type, by_mode in section.items():
+            for mode, phrases in (by_mode or {}).items():
+                for phrase in phrases or ():
+                    entry = _entry(event_type, None if mode == "general" else mode, phrase, noun)
+                    index.setdefault(entry.head, []).append(entry)
+        for entries in index.values():  # the most specific phrase is tried first
+            entries.sort(key=lambda e: -len(e.words))
+        return index
+
+    def match(self, token, noun: bool) -> Match | None:
+        entries = (self.nouns if noun else self.verbs).get(token.lemma_.lower())
+        if not entries:
+            return None
+        frame = None
+        for entry in entries:
+            if not entry.words:
+                return Match(entry, ())
+            if frame is None:
+                frame = _frame(token)
+            used = self._match_words(entry.words, frame)
+            if used is not None:
+                return Match(entry, used)
+        return None
+
+    def _match_words(self, words, frame) -> tuple[int, ...] | None:
+        used: list[int] = []
+        for w in words:
+            hit = None
+            if w.startswith("{"):
+                members = self.classes.get(w[1:-1], frozenset())
+                hit = next((i for lemma, i in frame if lemma in members and i not in used), None)
+            else:
+                hit = next((i for lemma, i in frame if lemma == w and i not in used), None)
+            if hit is None:
+                return None
+            used.append(hit)
+        return tuple(used)
+
+
+def _types(data: dict) -> set[str]:
+    return set(data.get("verbs") or {}) | set(data.get("nouns") or {})
+
+
+def _entry(event_type: str, mode: str | None, phrase: str, noun: bool) -> Entry:
+    words = [w for w in str(phrase).lower().split() if w not in ARTICLES]
+    if noun:
+        # the head of "memorandum of understanding" is "memorandum"; of "hunger strike", "strike"
+        cut = words.index("of") if "of" in words else len(words)
+        head = words[cut - 1]
+        others = words[:cut - 1] + words[cut + 1:]
+    else:
+        head, others = words[0], words[1:]
+    return Entry(event_type, mode, str(phrase), head, tuple(others))
+
+
+def _frame(token, depth: int = 3) -> list[tuple[str, int]]:
+    """(lemma, index) of the dependents a phrase word may be: three arcs deep at most."""
+    out: list[tuple[str, int]] = []
+    todo = [(c, 1) for c in token.children]
+    while todo:
+        tok, d = todo.pop()
+        if tok.dep_ not in FRAME_DEPS:
+            continue
+        out.append((tok.lemma_.lower(), tok.i))
+        if d < depth:
+            todo.extend((c, d + 1) for c in tok.children)
+    out.sort(key=lambda x: abs(x[1] - token.i))  # the nearest dependent first
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    text = resources.files("eventwire.data").joinpath("events/verbs.yaml").read_text("utf-8")
+    return Lexicon(yaml.safe_load(text))
