@@ -76,7 +76,7 @@ def dump_header_date(text: str) -> tuple[date, int] | None:
 
 
 def looks_like_jsonl(text: str, complete: bool) -> bool:
-    """All of the first lines start with ``{`` and at least one parses as a JSON object.
+    """Most of the first lines start with ``{`` and at least one parses as a JSON object.
 
     Not just the first line: one broken record at the top must not turn an export into text.
     """
@@ -86,7 +86,7 @@ def looks_like_jsonl(text: str, complete: bool) -> bool:
         if not lines:
             return last.lstrip().startswith('{"')
     lines = [line.strip() for line in lines if line.strip()][:10]
-    if not lines or not all(line.startswith("{") for line in lines):
+    if not lines or sum(line.startswith("{") for line in lines) * 2 < len(lines):
         return False
     for line in lines:
         try:

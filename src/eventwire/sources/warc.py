@@ -7,6 +7,7 @@ non-HTML payloads are not pages and are passed over silently.
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -25,27 +26,73 @@ def read_warc(stream: IO[bytes], source: str, *, max_bytes: int,
     """Documents for the page records of a WARC/WET stream.
 
     Records before a truncation come through normally; the truncated one becomes a skipped
-    Document and reading stops there (nothing after a cut can be trusted).
+    Document and reading stops there (nothing after a cut can be trusted). warcio itself is
+    lenient with cut files, so each record is checked, and the last one is held back until
+    its gzip member is known to be whole.
     """
     records = ArchiveIterator(stream)
+    pending: Document | None = None
+    offset = last = -1
     try:
         for record in records:
             offset = records.offset  # where this record starts; warcio moves it on read_to_end
+            if not _header_complete(record):
+                break  # warcio hands back a husk when the header is cut; reported below
             doc = _record_document(record, source, offset, max_bytes)
             records.read_to_end()
             missing = getattr(record.raw_stream, "limit", 0)
             if missing > 0:
+                yield from _flush(pending)
                 yield _truncated(source, offset, f"the file ends {missing} bytes before the "
                                                  f"end of this record", record)
                 return
-            if doc is not None:
-                yield doc
+            yield from _flush(pending)
+            pending, last, offset = doc, offset, -1
     except Exception as exc:  # warcio reports a cut or corrupt file in many ways
+        yield from _flush(pending)
         yield _truncated(source, records.offset, f"{type(exc).__name__}: {exc}")
         return
-    if total_size is not None and records.offset < total_size:
+    if offset >= 0:
+        yield from _flush(pending)
+        yield _truncated(source, offset, "the file ends inside the record header")
+    elif last >= 0 and _member_cut(stream, last):
+        if pending is not None and pending.record_offset != last:
+            yield pending
+        yield _truncated(source, last, "the file ends inside this record")
+    elif total_size is not None and records.offset < total_size:
         # warcio stops quietly when a gzip member ends before a record header is complete
+        yield from _flush(pending)
         yield _truncated(source, records.offset, "the file ends inside this record")
+    else:
+        yield from _flush(pending)
+
+
+def _header_complete(record: Any) -> bool:
+    length = record.rec_headers.get_header("Content-Length") or ""
+    return bool(record.rec_type) and length.strip().isdigit()
+
+
+def _flush(doc: Document | None) -> Iterator[Document]:
+    if doc is not None:
+        yield doc
+
+
+def _member_cut(stream: IO[bytes], offset: int) -> bool:
+    """Whether the gzip member at ``offset`` (the last record) stops before its end mark:
+    warcio yields such a record with whatever part of it decompressed."""
+    try:
+        stream.seek(offset)
+        if stream.read(2) != b"\x1f\x8b":
+            return False
+        stream.seek(offset)
+        member = zlib.decompressobj(wbits=31)
+        while not member.eof and (chunk := stream.read(1 << 20)):
+            member.decompress(chunk, 1 << 16)
+            while member.unconsumed_tail and not member.eof:
+                member.decompress(member.unconsumed_tail, 1 << 16)
+        return not member.eof
+    except (OSError, ValueError, zlib.error):
+        return True
 
 
 def _truncated(source: str, offset: int, detail: str, record: Any = None) -> Document:
