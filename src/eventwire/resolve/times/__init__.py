@@ -1,9 +1,74 @@
-"""resolve.times (stub: filled by the times work)."""
+"""resolve.times: temporal expressions in ``Article.text``, normalised against the document
+date (``Article.published``, else ``Document.header_date``).
+
+The project's grammar (:mod:`.grammar`) finds and normalises most expressions; spaCy's
+DATE/TIME entities add the ones it does not cover when the grammar can normalise their text.
+"""
 
 from __future__ import annotations
 
-from ...model import DocResult
+import re
+from datetime import date, datetime
+
+from ...model import DocResult, TimeMention, TimeSpan
 from ...registry import DocumentStage, register_stage
+from .grammar import Parsed, scan
+
+__all__ = ["TimesStage", "normalise", "document_date", "find_times"]
+
+# Words that put a sentence in the future, so "in March" or "on Tuesday" means the next one.
+_FUTURE = re.compile(r"\b(?:will|shall|'ll|going to|plans? to|scheduled|expected to|due to|"
+                     r"is to|are to|upcoming|next)\b", re.I)
+
+
+_BARE_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+
+
+def normalise(text: str, anchor: date, future: bool = False) -> TimeSpan | None:
+    """The span of one temporal expression (the longest one found in ``text``)."""
+    if isinstance(anchor, datetime):
+        anchor = anchor.date()
+    found = scan(text, anchor, (lambda _pos: future))
+    if not found:
+        return None
+    return max(found, key=lambda f: f[1] - f[0])[2].span
+
+
+def document_date(result: DocResult) -> date | None:
+    art = result.article
+    if art is not None and art.published is not None:
+        return art.published.date() if isinstance(art.published, datetime) else art.published
+    return result.document.header_date
+
+
+def _span_start(span: TimeSpan) -> date:
+    return span.start or span.end or date.max
+
+
+def find_times(result: DocResult, anchor: date) -> list[TimeMention]:
+    text = result.article.text
+
+    def future_at(pos: int) -> bool:
+        sent = result.sentence_of(pos)
+        return bool(sent and _FUTURE.search(sent.text))
+
+    found: list[tuple[int, int, Parsed]] = scan(text, anchor, future_at)
+    for m in result.mentions:
+        if m.label not in ("DATE", "TIME") or any(s < m.end and m.start < e for s, e, _ in found):
+            continue
+        parsed = scan(m.text, anchor, lambda _pos, _m=m: future_at(_m.start))
+        if not parsed and _BARE_YEAR.fullmatch(m.text):
+            # The grammar wants a preposition before a year; NER's context vouches for it.
+            parsed = scan("in " + m.text, anchor)
+            parsed = [(s - 3, e - 3, p) for s, e, p in parsed]
+        for s, e, p in parsed:
+            found.append((m.start + s, m.start + e, p))
+    out = []
+    for s, e, p in found:
+        sent = result.sentence_of(s)
+        out.append(TimeMention(s, e, text[s:e], sent.index if sent else 0, p.kind, p.span))
+    out.sort(key=lambda t: (_span_start(t.span), t.start))
+    return out
 
 
 @register_stage("times")
@@ -12,4 +77,13 @@ class TimesStage(DocumentStage):
     english_only = True
 
     def process(self, result: DocResult) -> None:
-        return None
+        if result.article is None or not result.article.text:
+            return
+        anchor = document_date(result)
+        if anchor is None:
+            # Relative expressions cannot be placed without a document date; absolute ones
+            # still can, so anchor at the latest year the text itself names is not done:
+            # a wrong anchor would silently shift every "yesterday".
+            result.skip(self.name, "no publication or header date to anchor relative dates")
+            return
+        result.times = find_times(result, anchor)

@@ -1,0 +1,134 @@
+"""Temporal expressions and their normalisation against the document date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from eventwire.model import Article, DocResult, Document, Mention, Sentence
+from eventwire.resolve.times import TimesStage, find_times, normalise
+
+SUNDAY = date(2020, 2, 16)  # a Sunday
+
+
+@pytest.mark.parametrize("text, start, end, precision, value", [
+    ("January 3", date(2020, 1, 3), date(2020, 1, 3), "day", "2020-01-03"),
+    ("on February 2", date(2020, 2, 2), date(2020, 2, 2), "day", "2020-02-02"),
+    ("December 30, 2019", date(2019, 12, 30), date(2019, 12, 30), "day", "2019-12-30"),
+    ("FEBRUARY 16, 2020 00:30", date(2020, 2, 16), date(2020, 2, 16), "minute", "2020-02-16T00:30"),
+    ("3 March 2019", date(2019, 3, 3), date(2019, 3, 3), "day", "2019-03-03"),
+    ("over the weekend", date(2020, 2, 15), date(2020, 2, 16), "week", "2020-W07-WE"),
+    ("last week", date(2020, 2, 3), date(2020, 2, 9), "week", "2020-W06"),
+    ("in the last 48 hours", date(2020, 2, 14), date(2020, 2, 16), "day", "PT48H"),
+    ("in March of last year", date(2019, 3, 1), date(2019, 3, 31), "month", "2019-03"),
+    ("in December", date(2019, 12, 1), date(2019, 12, 31), "month", "2019-12"),
+    ("March 2019", date(2019, 3, 1), date(2019, 3, 31), "month", "2019-03"),
+    ("yesterday", date(2020, 2, 15), date(2020, 2, 15), "day", "2020-02-15"),
+    ("on Tuesday", date(2020, 2, 11), date(2020, 2, 11), "day", "2020-02-11"),
+    ("two days ago", date(2020, 2, 14), date(2020, 2, 14), "day", "2020-02-14"),
+    ("last month", date(2020, 1, 1), date(2020, 1, 31), "month", "2020-01"),
+    ("in 2018", date(2018, 1, 1), date(2018, 12, 31), "year", "2018"),
+    ("in 2012", date(2012, 1, 1), date(2012, 12, 31), "year", "2012"),
+    ("the 1990s", date(1990, 1, 1), date(1999, 12, 31), "decade", "199"),
+    ("before 2011", None, date(2010, 12, 31), "open", "2011"),
+    ("since 2011", date(2011, 1, 1), SUNDAY, "open", "2011"),
+    ("three years", None, None, "year", "P3Y"),
+    ("every week", None, None, "week", "P1W"),
+    ("every Monday", None, None, "week", "XXXX-WXX-1"),
+])
+def test_normalise(text, start, end, precision, value):
+    span = normalise(text, SUNDAY)
+    assert span is not None
+    assert (span.start, span.end, span.precision, span.value) == (start, end, precision, value)
+
+
+def test_weekend_on_a_weekday_is_the_one_before():
+    span = normalise("over the weekend", date(2020, 2, 19))  # a Wednesday
+    assert (span.start, span.end) == (date(2020, 2, 15), date(2020, 2, 16))
+
+
+def test_future_sentence_takes_the_next_month():
+    assert normalise("in March", SUNDAY, future=True).value == "2020-03"
+    assert normalise("in March", SUNDAY).value == "2019-03"
+
+
+def test_no_expression_and_empty_text():
+    assert normalise("", SUNDAY) is None
+    assert normalise("The group said it would respond.", SUNDAY) is None
+    assert normalise("they may strike", SUNDAY) is None  # the modal is not the month
+
+
+def _result(text: str, published: datetime | None, header: date | None = None) -> DocResult:
+    art = Article(doc_id="t", paragraphs=[text], published=published, language="en")
+    art.build_text()
+    doc = Document("t", "t", text, "text", "h", header_date=header)
+    res = DocResult(document=doc, article=art)
+    res.sentences = [Sentence(0, 0, len(text), text)]
+    return res
+
+
+def test_stage_sorts_by_start_and_uses_header_date():
+    text = "Talks resumed yesterday after a pause that began in 2015. A truce held on January 9."
+    res = _result(text, None, header=date(2021, 3, 4))
+    TimesStage()([res])
+    values = [t.span.value for t in res.times]
+    assert values == ["2015", "2021-01-09", "2021-03-03"]
+    assert res.times[1].text == "January 9"
+
+
+def test_spacy_date_adds_a_bare_year_the_grammar_misses():
+    text = "The 2019 vote was disputed."
+    res = _result(text, datetime(2020, 5, 1))
+    assert find_times(res, date(2020, 5, 1)) == []  # a bare number is not a year by itself
+    res.mentions.append(Mention(4, 8, "2019", "DATE", 0))
+    times = find_times(res, date(2020, 5, 1))
+    assert [(t.start, t.end, t.span.value) for t in times] == [(4, 8, "2019")]
+
+
+def test_stage_without_any_date_skips_with_reason():
+    res = _result("It happened last week.", None)
+    TimesStage()([res])
+    assert res.times == [] and "no publication" in res.skips[0].reason
+
+
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds" / "000_8112dcc91a3a5d48.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_result():
+    """The seed's body lines and caption, run through spaCy and the times stage."""
+    if not SEED.exists():
+        pytest.skip("../shared/seeds is absent")
+    from eventwire.nlp import NlpStage
+
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    art = Article(doc_id="seed", paragraphs=[lines[i - 1].strip() for i in (14, 16, 18, 21, 23, 25)],
+                  captions=[lines[11].strip()], published=datetime(2020, 2, 16, 0, 30),
+                  published_precision="minute", language="en")
+    art.build_text()
+    res = DocResult(document=Document("seed", str(SEED), art.text, "text", "h"), article=art)
+    NlpStage()([res])
+    TimesStage()([res])
+    return res
+
+
+def test_seed_event_dates_inside_gold_intervals(seed_result):
+    gold = {
+        "March of last year": (date(2019, 3, 1), date(2019, 3, 31)),
+        "January 3": (date(2020, 1, 3), date(2020, 1, 3)),
+        "the weekend": (date(2020, 2, 13), date(2020, 2, 16)),
+        "January 8": (date(2020, 1, 8), date(2020, 1, 8)),
+        "December": (date(2019, 12, 1), date(2019, 12, 31)),
+        "2018": (date(2018, 1, 1), date(2018, 12, 31)),
+        "the last 48 hours": (date(2020, 2, 14), date(2020, 2, 16)),
+        "December 30, 2019": (date(2019, 12, 27), date(2019, 12, 30)),
+    }
+    by_text = {}
+    for t in seed_result.times:
+        by_text.setdefault(t.text, t.span)
+    for text, (lo, hi) in gold.items():
+        span = by_text.get(text)
+        assert span is not None, f"{text!r} not found"
+        assert lo <= span.start and span.end <= hi, (text, span)
