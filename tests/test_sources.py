@@ -416,3 +416,21 @@ def test_unreadable_file_is_skipped_with_reason(tmp_path, monkeypatch):
     [doc] = read(path)
     assert doc.skip_reason == "cannot read file: Permission denied"
     assert doc.source == os.path.normpath(str(path))
+
+
+def test_broken_payload_encoding_costs_one_record(tmp_path):
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    http = StatusAndHeaders("200 OK", [("Content-Type", "text/html"),
+                                       ("Content-Encoding", "gzip")], protocol="HTTP/1.1")
+    writer.write_record(writer.create_warc_record(
+        "http://i.example/bad", "response", payload=io.BytesIO(b"\x1f\x8b\x08\x00garbage"),
+        http_headers=http))
+    data = buf.getvalue() + warc_bytes([("response", "http://i.example/ok", "text/html", HTML,
+                                         "200 OK")])
+    docs = read(write(tmp_path / "enc.warc.gz", data))
+    assert [d.url for d in docs] == ["http://i.example/bad", "http://i.example/ok"]
+    # warcio yields nothing for a payload it cannot decode; the record is skipped, not lost
+    assert docs[0].skip_reason == "empty or undecodable HTTP payload"
+    assert docs[0].record_offset == 0
+    assert docs[1].skip_reason is None and docs[1].content == HTML

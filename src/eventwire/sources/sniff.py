@@ -28,8 +28,8 @@ _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27)) + b"\x7f"
 _BINARY_RATIO = 0.10
 
 _DUMP_DATE = re.compile(r"\A\s*date (\d{4})-(\d{2})-(\d{2})(?=\s|\Z)")
-_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
-                         re.I | re.S)
+_HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                         r"<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 _HTML_TAG = re.compile(r"<(?:/?(?:html|head|body|p|div|span|a|br|table|tr|td|li|ul|ol|h[1-6]|"
                        r"script|style|meta|link|title|article|section|nav|header|footer|img)\b)",
                        re.I)

@@ -50,7 +50,9 @@ def read_warc(stream: IO[bytes], source: str, *, max_bytes: int,
             pending, last, offset = doc, offset, -1
     except Exception as exc:  # warcio reports a cut or corrupt file in many ways
         yield from _flush(pending)
-        yield _truncated(source, records.offset, f"{type(exc).__name__}: {exc}")
+        yield skipped_document(source, f"truncated or corrupt WARC record at offset "
+                                       f"{records.offset}: {type(exc).__name__}: {exc}",
+                               record_offset=records.offset, fmt="warc")
         return
     if offset >= 0:
         yield from _flush(pending)
@@ -102,10 +104,16 @@ def _truncated(source: str, offset: int, detail: str, record: Any = None) -> Doc
 
 
 def _record_document(record: Any, source: str, offset: int, max_bytes: int) -> Document | None:
-    if record.rec_type in ("response", "resource"):
-        return _html_record(record, source, offset, max_bytes)
-    if record.rec_type == "conversion":
-        return _text_record(record, source, offset, max_bytes)
+    try:
+        if record.rec_type in ("response", "resource"):
+            return _html_record(record, source, offset, max_bytes)
+        if record.rec_type == "conversion":
+            return _text_record(record, source, offset, max_bytes)
+    except Exception as exc:  # a bad payload (broken Content-Encoding...) costs one record
+        url = record.rec_headers.get_header("WARC-Target-URI")
+        return skipped_document(source, f"unreadable WARC record at offset {offset}: "
+                                        f"{type(exc).__name__}: {exc}",
+                                record_offset=offset, fmt="warc", url=url)
     return None
 
 
@@ -149,8 +157,8 @@ def _html_record(record: Any, source: str, offset: int, max_bytes: int) -> Docum
     if not content_type and not looks_like_html(head_text(payload[:65536]), strict=False):
         return None  # untyped and not HTML: an image or script someone archived
     if not payload.strip():
-        return skipped_document(source, "empty HTTP payload", record_offset=offset, fmt="warc",
-                                url=url, meta=meta)
+        return skipped_document(source, "empty or undecodable HTTP payload",
+                                record_offset=offset, fmt="warc", url=url, meta=meta)
     return make_document(source, payload, "warc", record_offset=offset, url=url,
                          meta=meta)
 
@@ -166,8 +174,8 @@ def _text_record(record: Any, source: str, offset: int, max_bytes: int) -> Docum
                                 url=url, meta=meta)
     text, meta["encoding"] = decode_text(payload, meta.get("charset") or "utf-8")
     if not text.strip():
-        return skipped_document(source, "empty text conversion", record_offset=offset, fmt="wet",
-                                url=url, meta=meta)
+        return skipped_document(source, "empty text conversion", record_offset=offset,
+                                fmt="wet", url=url, meta=meta)
     return make_document(source, text, "wet", record_offset=offset, url=url, meta=meta)
 
 
