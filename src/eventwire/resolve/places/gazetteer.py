@@ -250,6 +250,7 @@ def cache_path() -> Path:
         except importlib.metadata.PackageNotFoundError:
             h.update(f"{pkg}=none".encode())
     h.update(SUPPLEMENT.read_bytes())
+    h.update(Path(__file__).read_bytes())  # a change to the builder invalidates the cache
     return Path(base) / f"gazetteer-{h.hexdigest()[:12]}.marshal"
 
 
