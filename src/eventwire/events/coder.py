@@ -109,8 +109,12 @@ def _triggers(sent, lexicon: Lexicon, index: MentionIndex) -> list[tuple]:
 def _restates(found, verb_types: dict[int, str]) -> bool:
     """"burned flags in a protest": the noun restates the verb's event of the same type."""
     noun, match, _ = found
-    gov = noun.head.head if noun.dep_ == "pobj" else noun.head
-    return verb_types.get(gov.i) == match.event_type
+    prep = noun.head
+    if noun.dep_ == "dobj" and verb_types.get(prep.i) == match.event_type:
+        return True  # "delivered food aid"
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "during", "with", "at"):
+        return False
+    return verb_types.get(prep.head.i) == match.event_type
 
 
 def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun: bool,

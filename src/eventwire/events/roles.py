@@ -172,8 +172,9 @@ class RoleFinder:
         lemma = tok.lemma_.lower()
         if lemma in self.lexicon.instruments:
             return False
-        if lemma in self.lexicon.event_nouns and self.index.at(tok.i) is None:
-            return False
+        if (lemma in self.lexicon.event_nouns and self.index.at(tok.i) is None
+                and self.lexicon.match(tok, noun=True) is not None):
+            return False  # another event ("a rocket attack killed..."), not a participant
         return True
 
     def _resolves(self, tok) -> bool:
