@@ -45,3 +45,8 @@ def test_make_warc_rebuilds_the_committed_file_byte_for_byte(tmp_path):
     spec.loader.exec_module(module)
     rebuilt = module.write_crawl(tmp_path / "crawl.warc.gz")
     assert rebuilt.read_bytes() == (SAMPLES / "pages" / "06_crawl.warc.gz").read_bytes()
+
+
+def test_samples_folder_reads_as_its_pages_only():
+    whole = [d.doc_id for d in read_inputs([str(SAMPLES)])]
+    assert whole == [d.doc_id for d in read_inputs([str(SAMPLES / "pages")])]

@@ -245,8 +245,12 @@ def test_directory_is_walked_recursively_in_sorted_order(tmp_path):
     write(tmp_path / "sub" / "c.html", HTML)
     write(tmp_path / "a.txt", "First page text.")
     write(tmp_path / ".hidden.txt", "Not a page.")
+    write(tmp_path / "README.md", "What these pages are.")
+    write(tmp_path / "build.py", "print('made them')")
     docs = read(tmp_path)
     assert [Path(d.source).name for d in docs] == ["a.txt", "b.txt", "c.html"]
+    [readme] = read(tmp_path / "README.md")  # named explicitly, it is read like any file
+    assert readme.format == "text"
 
 
 def test_glob_patterns(tmp_path):

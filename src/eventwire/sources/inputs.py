@@ -12,6 +12,11 @@ from typing import IO, Any
 
 STDIN = "-"
 
+# In a directory walk, files that document or build a collection rather than belong to it
+# (a README, the script that made the crawl). Named explicitly, any file is read.
+NOT_PAGES = frozenset({".py", ".pyc", ".md", ".rst", ".yaml", ".yml", ".toml", ".cfg", ".ini",
+                       ".lock", ".sh"})
+
 
 def resolve_inputs(inputs: Iterable[str]) -> list[str]:
     """Check every input up front, so a typo fails before any work is done.
@@ -35,7 +40,8 @@ def resolve_inputs(inputs: Iterable[str]) -> list[str]:
 def iter_files(resolved: Iterable[str]) -> Iterator[str]:
     """Files under each input; directories walked recursively in sorted order.
 
-    Hidden entries and ``__pycache__`` are passed over: they are never pages.
+    Hidden entries, ``__pycache__`` and code or documentation files (:data:`NOT_PAGES`) are
+    passed over: they are never pages.
     """
     for item in resolved:
         if item != STDIN and os.path.isdir(item):
@@ -48,7 +54,7 @@ def _walk(top: str) -> Iterator[str]:
     for root, dirs, files in os.walk(top):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() not in NOT_PAGES:
                 yield os.path.join(root, name)
 
 
