@@ -1,9 +1,21 @@
-"""resolve.actors (stub: filled by the actors work)."""
+"""resolve.actors: link mentions to KB actors, compose country + sector agents, discover
+provisional actors, resolve simple coreference and extract relations with evidence.
+
+Runs after the nlp stage and reads its spaCy Doc (``DocResult.spacy_doc``); the entity ruler
+that tags KB names before the NER lives in :mod:`eventwire.nlp.ruler`.
+"""
 
 from __future__ import annotations
 
-from ...model import DocResult
-from ...registry import DocumentStage, register_stage
+from ...model import DocResult, Mention, Relation, stable_id
+from ...registry import DocumentStage, SkipDocument, register_stage
+from . import agents, coref, relations
+from .kb import KB, load_kb
+from .linker import (ACTOR_LABELS, Linking, context_country, define_acronyms, link_in_context,
+                     link_named, looks_like_group, looks_like_person_name, provisional,
+                     register_person)
+
+__all__ = ["ActorsStage", "load_kb", "KB", "resolve_actors"]
 
 
 @register_stage("actors")
@@ -11,5 +23,171 @@ class ActorsStage(DocumentStage):
     name = "actors"
     english_only = True
 
+    def __init__(self, kb_dir: str | None = None) -> None:
+        self.kb_dir = kb_dir
+
     def process(self, result: DocResult) -> None:
-        return None
+        if result.spacy_doc is None:
+            raise SkipDocument("no spaCy Doc: the actors stage needs the nlp stage before it")
+        resolve_actors(result, load_kb(self.kb_dir))
+
+
+def resolve_actors(result: DocResult, kb: KB) -> None:
+    doc = result.spacy_doc
+    link = Linking(kb)
+    define_acronyms(result.article.text, link)
+    named = [m for m in result.mentions if m.label in ACTOR_LABELS]
+    link_mentions(named, link)
+    discover(doc, named, link)
+    add_agents(result, doc, named, link)
+    add_coref(result, doc, link)
+    extract_relations(result, doc, link)
+    add_kb_parents(result, link)
+    result.actors.update(link.actors)
+
+
+def link_mentions(named: list[Mention], link: Linking) -> None:
+    for m in named:
+        if not m.actor_id:
+            m.actor_id = link_named(m, link)
+            if m.actor_id:
+                m.source = "kb"
+        actor = link.use(m.actor_id) if m.actor_id else None
+        if actor is not None and actor.kind == "person":
+            register_person(link, actor)
+    for m in named:
+        if not m.actor_id:
+            m.actor_id = link_in_context(m, link)
+            if m.actor_id:
+                m.source = "kb"
+                link.use(m.actor_id)
+
+
+def discover(doc, named: list[Mention], link: Linking) -> None:
+    """Unknown names that look like a group (ORG) or a full personal name (PERSON) become
+    provisional actors; the rest wait for a relation to say what they are."""
+    for m in named:
+        if m.actor_id or m.label not in ("ORG", "PERSON"):
+            continue
+        if m.label == "ORG" and looks_like_group(m.text):
+            country = context_country(doc, m, link.kb)
+            m.actor_id = provisional(link, m.text, "ORG", None, country).actor_id
+        elif m.label == "PERSON" and looks_like_person_name(m.text):
+            m.actor_id = provisional(link, m.text, "PERSON", "person").actor_id
+        if m.actor_id:
+            m.source = "provisional"
+
+
+def sentence_index(result: DocResult, offset: int) -> int:
+    s = result.sentence_of(offset)
+    return s.index if s else 0
+
+
+def add_agents(result: DocResult, doc, named: list[Mention], link: Linking) -> None:
+    spans = [(m.start, m.end) for m in named if m.label in ("ORG", "PERSON")]
+    for start, end, text, actor_id in agents.find_agents(doc, link.kb, spans):
+        link.use(actor_id)
+        result.mentions.append(Mention(start, end, text, "AGENT", sentence_index(result, start),
+                                       actor_id=actor_id, source="pattern"))
+
+
+def paragraphs(result: DocResult) -> list[tuple[int, int]]:
+    secs = result.article.sections
+    return [(s.start, s.end) for s in secs] if secs else [(0, len(result.article.text))]
+
+
+def add_coref(result: DocResult, doc, link: Linking) -> None:
+    refs = [coref.Ref(m.start, m.end, m.text, m.actor_id, link.actors[m.actor_id].kind, 0)
+            for m in result.mentions
+            if m.actor_id in link.actors and m.label in ("ORG", "PERSON")]
+    for r in coref.resolve(doc, refs, paragraphs(result)):
+        label = "PERSON" if r.kind == "person" else "ORG"
+        result.mentions.append(Mention(r.start, r.end, r.text, label, sentence_index(result, r.start),
+                                       actor_id=r.actor_id, source="coref"))
+    result.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+def sentence_slots(doc, mentions: list[Mention], link: Linking, sent):
+    """Actor slots and NORP slots of one sentence, in text order (longest mention first)."""
+    slots, norps, seen = [], [], set()
+    for m in mentions:
+        if not (sent.start_char <= m.start < sent.end_char) or m.label == "AGENT" and False:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or any(i in seen for i in range(span.start, span.end)):
+            continue
+        actor = link.actors.get(m.actor_id) if m.actor_id else None
+        if actor is None and not (m.label in ("ORG", "PERSON") and looks_like_person_name(m.text)):
+            continue
+        slot = relations.Slot(span.start, span.end, m.actor_id, actor.kind if actor else None, m)
+        if m.label == "NORP":
+            norps.append(slot)
+            continue
+        seen.update(range(span.start, span.end))
+        slots.append(slot)
+    slots.sort(key=lambda s: s.start)
+    return slots, norps
+
+
+def settle(slot: relations.Slot, as_person: bool, link: Linking) -> str:
+    """A pending name takes the kind its relation gives it ("Y, spokesman of X": a person)."""
+    if slot.actor_id is None:
+        m = slot.mention
+        actor = provisional(link, m.text, "PERSON" if as_person else "ORG",
+                            "person" if as_person else None)
+        m.actor_id, m.source = actor.actor_id, "provisional"
+        slot.actor_id, slot.kind = actor.actor_id, actor.kind
+    return slot.actor_id
+
+
+def extract_relations(result: DocResult, doc, link: Linking) -> None:
+    mentions = sorted(result.mentions, key=lambda m: (m.start, -(m.end - m.start)))
+    sanctioners: list[relations.Slot] = []
+    seen = {r.relation_id for r in result.relations}
+    for sent_model, sent in zip(result.sentences, doc.sents):
+        slots, norps = sentence_slots(doc, mentions, link, sent)
+        if not slots:
+            continue
+        found = (relations.noun_phrase_relations(doc, slots)
+                 + relations.verb_relations(sent, slots, sanctioners)
+                 + relations.part_relations(sent, slots)
+                 + relations.alignment_relations(doc, slots, norps))
+        for f in found:
+            person_subject = f.predicate not in ("part_of", "aligned_with", "backed_by",
+                                                 "sanctions", "designates_terrorist")
+            subj = settle(f.subject, person_subject, link)
+            obj = settle(f.obj, False, link)
+            if subj == obj:
+                continue
+            if f.predicate == "member_of" and link.kb.leads(subj, obj, "leader"):
+                f.predicate = "leader_of"  # "Badr's Hadi al-Amiri": the KB knows the role
+            rid = stable_id(result.doc_id, subj, f.predicate, obj)
+            if rid in seen:
+                continue
+            seen.add(rid)
+            result.relations.append(Relation(rid, result.doc_id, subj, f.predicate, obj,
+                                             sent_model.text, sent_model.start, sent_model.end,
+                                             f.confidence))
+
+
+def add_kb_parents(result: DocResult, link: Linking) -> None:
+    """"part of" links the KB knows between two actors the article names (IRGC -> Iran), with
+    the sentence of the part's first mention as evidence and a lower confidence."""
+    seen = {r.relation_id for r in result.relations}
+    first: dict[str, Mention] = {}
+    for m in result.mentions:
+        if m.actor_id and m.actor_id not in first:
+            first[m.actor_id] = m
+    for actor_id, actor in list(link.actors.items()):
+        if not actor.parent or actor.parent not in link.actors or actor_id not in first \
+                or actor.actor_id.count("-") == 1 and actor.actor_id[:3].isupper():
+            continue
+        rid = stable_id(result.doc_id, actor_id, "part_of", actor.parent)
+        if rid in seen:
+            continue
+        s = result.sentence_of(first[actor_id].start)
+        if s is None:
+            continue
+        seen.add(rid)
+        result.relations.append(Relation(rid, result.doc_id, actor_id, "part_of", actor.parent,
+                                         s.text, s.start, s.end, 0.5))

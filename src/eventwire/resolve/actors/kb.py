@@ -49,7 +49,7 @@ class Leadership:
     end: int | None = None
 
 
-@dataclass
+@dataclass(eq=False)  # hashable by identity: per-KB indexes are cached on it
 class KB:
     actors: dict[str, Actor] = field(default_factory=dict)
     # name key -> actor ids; demonym key -> ISO3 (kept apart: a demonym is not a name).
