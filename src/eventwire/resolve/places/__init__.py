@@ -21,7 +21,7 @@ from .toponyms import Toponym, find_toponyms, inner_mentions, is_locative
 
 __all__ = ["PlacesStage", "main_country", "resolve_name", "load_gazetteer", "haversine_km"]
 
-_KIND_PRIOR = {"country": 7.0, "admin1": 4.0, "site": 3.0}
+_KIND_PRIOR = {"country": 8.5, "admin1": 4.0, "site": 3.0}
 _CONTAINER_RADIUS_KM = {"site": 60.0, "city": 80.0, "admin1": 600.0}
 
 
@@ -81,6 +81,11 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
     gaz = gaz or load_gazetteer()
     key = name_key(name)
     cands = gaz.lookup_key(key)
+    iso3 = gaz.demonym(name)
+    if iso3:  # "Russian" given as a toponym stands for Russia, not a hamlet named so
+        country = gaz.get(f"cc:{iso3}")
+        if country is not None:
+            return country
     if not cands:
         return None
     countries = countries or Counter()

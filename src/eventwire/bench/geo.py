@@ -1,0 +1,91 @@
+"""Geoparsing benchmark on gold toponyms: accuracy@161km and exact GeoNames id.
+
+    python -m eventwire.bench.geo [--split dev|test|all] [--corpus geowebnews|tr-news]
+
+Reads ``../shared/eval/geo/`` (never copied into the repository). GeoWebNews: the first 100
+articles are dev, the rest test; TR-News is test only. Each article's gold toponym spans are
+given to the places stage as GPE mentions (the setting Mordecai3 reports), and the stage's
+place for each span is compared with the gold coordinates.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from pathlib import Path
+
+from ..model import Article, DocResult, Document, Mention, Sentence
+from ..resolve.places import geoparse, haversine_km, load_gazetteer
+
+EVAL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "geo"
+FILES = {"geowebnews": "geowebnews/GWN.xml", "tr-news": "tr-news/TR-News.xml"}
+
+
+def _articles(path: Path):
+    root = ET.parse(path).getroot()
+    for art in root.iter("article"):
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.iter("toponym"):
+            lat, lon = t.findtext("latitude"), t.findtext("longitude")
+            start, end = t.findtext("start"), t.findtext("end")
+            if lat and lon and start and end:
+                gold.append((int(start), int(end), float(lat), float(lon), t.findtext("geonamesID")))
+        yield text, gold
+
+
+def _run_article(text: str, gold: list) -> DocResult:
+    art = Article(doc_id="b", paragraphs=[text], published=datetime(2000, 1, 1), language="en")
+    art.build_text()
+    res = DocResult(document=Document("b", "b", text, "text", "h"), article=art)
+    res.sentences = [Sentence(0, 0, len(text), text)]
+    res.mentions = [Mention(s, e, text[s:e], "GPE", 0) for s, e, *_ in gold]
+    geoparse(res)
+    return res
+
+
+def evaluate(corpus: str, split: str) -> dict[str, float]:
+    path = EVAL / FILES[corpus]
+    arts = list(_articles(path))
+    if corpus == "geowebnews":
+        arts = arts[:100] if split == "dev" else arts[100:] if split == "test" else arts
+    gaz = load_gazetteer()
+    country_gn = {}
+    total = hit = with_id = id_hit = 0
+    t0 = time.perf_counter()
+    for text, gold in arts:
+        res = _run_article(text, gold)
+        for m, (s, e, lat, lon, gid) in zip(res.mentions, gold):
+            total += 1
+            place = res.places.get(m.place_id) if m.place_id else None
+            if place is not None and place.lat is not None:
+                hit += haversine_km((lat, lon), (place.lat, place.lon)) <= 161
+            if gid:
+                with_id += 1
+                if place is not None:
+                    pid = place.place_id
+                    id_hit += pid == f"gn:{gid}" or country_gn.get(pid) == gid
+    secs = time.perf_counter() - t0
+    del gaz
+    return {"articles": len(arts), "toponyms": total, "acc@161": 100 * hit / max(total, 1),
+            "exact_id": 100 * id_hit / max(with_id, 1), "toponyms_per_s": total / secs}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
+    ap.add_argument("--corpus", default="geowebnews", choices=tuple(FILES))
+    args = ap.parse_args(argv)
+    if not (EVAL / FILES[args.corpus]).exists():
+        print(f"no evaluation data at {EVAL / FILES[args.corpus]}; nothing to measure", file=sys.stderr)
+        return 2
+    for k, v in evaluate(args.corpus, args.split).items():
+        print(f"{k}\t{v:.1f}" if isinstance(v, float) else f"{k}\t{v}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
