@@ -40,14 +40,14 @@ def write_pages(folder: Path, n: int) -> list[Path]:
     return paths
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seed_path() -> Path:
     if SEED is None or not SEED.exists():
         pytest.skip("../shared/seeds is not beside the checkout")
     return SEED
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def gold_path() -> Path:
     if GOLD is None or not GOLD.exists():
         pytest.skip("../shared/gold is not beside the checkout")
