@@ -194,8 +194,11 @@ def _subdivisions(b: _Builder, iso2to3: dict[str, str],
         iso3 = iso2to3.get(s.country_code, s.country_code)
         key = name_key(s.name)
         bare = re.sub(r"\b(governorate|province|region|state|oblast|district|county)\b", "", key).strip()
-        pt = (points.get((iso3, key)) or points.get((iso3, bare))
-              or points.get((iso3, "#" + s.code.split("-", 1)[1])))
+        code = s.code.split("-", 1)[1]
+        # Letter codes shared with GeoNames (US states) are exact; numeric ones are not the
+        # same numbering, and a town of the subdivision's name is the next best point.
+        by_code = points.get((iso3, "#" + code)) if code.isalpha() else None
+        pt = by_code or points.get((iso3, key)) or points.get((iso3, bare))
         if pt is None:
             continue
         b.add(Entry(f"iso:{s.code}", s.name, "admin1", pt[0], pt[1], iso3, s.name, 0, "admin1"),
