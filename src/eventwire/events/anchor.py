@@ -52,10 +52,42 @@ def event_place(trigger, sent_places: list, places: dict[str, Place]) -> tuple[s
         p = places.get(m.place_id)
         return (PRECISION_RANK.get(p.precision if p else "", 4), abs(m.start - pos))
 
-    inside = [m for m in sent_places if lo <= m.start < hi]
-    if inside:
-        return min(inside, key=key).place_id, "text"
-    return min(sent_places, key=key).place_id, "sentence"
+    doc = trigger.doc
+    attached = [m for m in sent_places if lo <= m.start < hi and _locative_path(doc, m, trigger)]
+    if attached:
+        return min(attached, key=key).place_id, "text"
+    # a country named as an actor ("coordinating with Iran") is not where anything happened
+    loose = [m for m in sent_places if not m.actor_id]
+    if loose:
+        return min(loose, key=key).place_id, "sentence"
+    return None, ""
+
+
+# Prepositions that say where: "at Ayn al-Assad", "near Kirkuk", "in Qaim".
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "along",
+                            "throughout", "within", "off", "into", "onto", "over", "from",
+                            "towards", "toward", "on", "by", "beyond", "south", "north", "east",
+                            "west", "between", "through"})
+# Arcs a locative phrase climbs to reach its event; an apposition, relative clause or a
+# possessor leads to a different thing ("sanctions against Iran's IRGC").
+PATH_DEPS = frozenset({"pobj", "prep", "compound", "conj", "npadvmod", "dobj", "nsubjpass", "nmod"})
+
+
+def _locative_path(doc, m, trigger) -> bool:
+    tok = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if tok is None:
+        return False
+    node = tok.root
+    first_prep = None
+    for _ in range(10):
+        if node is trigger or node.i == trigger.i:
+            return first_prep is not None and first_prep in LOCATIVE_PREPS
+        if node.dep_ not in PATH_DEPS or node.head is node:
+            return False
+        if node.dep_ == "prep" and first_prep is None:
+            first_prep = node.lower_
+        node = node.head
+    return False
 
 
 def main_country_place(result: DocResult) -> str | None:

@@ -22,6 +22,8 @@ from .modality import HISTORICAL, REALISED, historical_by_time, modality
 from .roles import MentionIndex, Role, RoleFinder
 
 # Entity labels a noun trigger may sit in without being part of a name ("March of the Living").
+# Events worth keeping with only a place ("a protest in Kirkuk", "an explosion in Kabul").
+PLACE_ONLY_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 NON_NAME_LABELS = frozenset({"", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "QUANTITY"})
 
 
@@ -34,6 +36,7 @@ def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event
     finder = RoleFinder(index, lexicon)
     ctx = _Context(result, doc)
     events: list[Event] = []
+    triggers: dict[str, object] = {}
     seen: set[tuple] = set()
     for sent in doc.sents:
         for trigger, match, noun in _triggers(sent, lexicon, index):
@@ -43,7 +46,44 @@ def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event
                 if key not in seen:
                     seen.add(key)
                     events.append(event)
+                    triggers[event.event_id] = trigger
+    _carry_source_for_also(events, triggers)
+    _share_place_across_mentions(events)
     return events
+
+
+def _carry_source_for_also(events: list[Event], triggers: dict) -> None:
+    """"Khazali was also sanctioned": an agentless passive with "also" repeats the last
+    event of its type, so it takes that event's source."""
+    last: dict[str, Event] = {}
+    for e in events:
+        trig = triggers[e.event_id]
+        if (e.source_text is None and any(c.lower_ == "also" for c in trig.children)
+                and any(c.dep_ == "auxpass" for c in trig.children) and e.event_type in last):
+            prev = last[e.event_type]
+            e.source_actor_id, e.source_text = prev.source_actor_id, prev.source_text
+            e.confidence = round(max(e.confidence - 0.1, 0.05), 2)
+        if e.source_text is not None:
+            last[e.event_type] = e
+
+
+def _share_place_across_mentions(events: list[Event]) -> None:
+    """"The US killed A and B on January 3" ... "the airport where B was killed": an event
+    mentioned again with a place gives that place to every event coded from the first mention
+    (place_source "coreferent")."""
+    placed = {}
+    for e in events:
+        if e.place_source in ("text", "sentence") and e.target_actor_id:
+            placed.setdefault((e.event_type, e.target_actor_id), e.place_id)
+    for e in events:
+        if e.place_source not in (None, "article_country") or not e.target_actor_id:
+            continue
+        pid = placed.get((e.event_type, e.target_actor_id))
+        if pid:
+            for other in events:  # the same trigger: all its fanned-out events
+                if (other.evidence_start == e.evidence_start and other.trigger == e.trigger
+                        and other.place_source in (None, "article_country")):
+                    other.place_id, other.place_source = pid, "coreferent"
 
 
 def realised(events: list[Event]) -> list[Event]:
@@ -128,7 +168,8 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
     role_spans = {(r.mention.start, r.mention.end) for r in sources + targets if r.mention}
     sent_places = [m for m in ctx.places.get(sent_i, ()) if (m.start, m.end) not in role_spans]
     place_id, place_source = anchor.event_place(trigger, sent_places, ctx.result.places)
-    if not sources and not targets and not (noun and place_source == "text"):
+    if not sources and not targets and not (
+            noun and event_type in PLACE_ONLY_TYPES and place_source == "text"):
         return []  # nothing says who: not codable
     if place_id is None:
         place_id = ctx.country_place()

@@ -16,6 +16,7 @@ from ..model import DocResult, Mention
 
 # Labels that can name a participant; DATE, CARDINAL... never can.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "ACTOR", "AGENT", "FAC", "LOC"})
+SELF_PRONOUNS = frozenset({"it", "they", "we"})
 WH_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # Arcs from a role head to a modifier that may name the actor instead ("Asaib's leader Qais
 # Khazali", "the headquarters of Kataib Hezbollah", "Iraqi militia").
@@ -66,6 +67,12 @@ class MentionIndex:
         return m.label in ("FAC", "LOC")
 
 
+def _aligned_only(m: Mention) -> bool:
+    """"pro-Iranian militias" are aligned with Iran, not Iran."""
+    low = m.text.lower()
+    return low.startswith(("pro-", "pro ", "anti-", "anti ", "non-"))
+
+
 def _rank(m: Mention) -> tuple[int, int]:
     return (1 if m.actor_id else 0, m.end - m.start)
 
@@ -89,7 +96,21 @@ class RoleFinder:
         else:
             sources = self.subject_heads(verb)
             targets = self._objects(verb, event_type, consumed)
-        return self.fill(sources, consumed), self.fill(targets, consumed)
+        source_roles = self.fill(sources, consumed)
+        if len(source_roles) == 1 and source_roles[0].mention is None:
+            source_roles = self._speaker_self(verb, source_roles)
+        return source_roles, self.fill(targets, consumed)
+
+    def _speaker_self(self, verb, roles: list[Role]) -> list[Role]:
+        """"The US says it designated him": an unresolved "it"/"they"/"we" subject of reported
+        speech is the speaker itself."""
+        tok = verb.doc[roles[0].token_i]
+        if tok.lower_ not in SELF_PRONOUNS or verb.dep_ != "ccomp" or verb.head.pos_ != "VERB":
+            return roles
+        speaker = self.fill(self.subject_heads(verb.head))
+        if len(speaker) == 1 and speaker[0].mention is not None:
+            return speaker
+        return roles
 
     def subject_heads(self, verb, depth: int = 0) -> list:
         subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -183,7 +204,7 @@ class RoleFinder:
     def _mention_for(self, tok, depth: int = 0):
         """The mention naming the actor a head stands for, and the token it was found on."""
         m = self.index.at(tok.i)
-        if m is not None and not self.index.is_place_only(m):
+        if m is not None and not self.index.is_place_only(m) and not _aligned_only(m):
             return m, tok
         if depth >= 3:
             return None, None
