@@ -151,7 +151,7 @@ def extract_relations(result: DocResult, doc, link: Linking) -> None:
         found = (relations.noun_phrase_relations(doc, slots)
                  + relations.verb_relations(sent, slots, sanctioners)
                  + relations.part_relations(sent, slots)
-                 + relations.alignment_relations(doc, slots, norps))
+                 + relations.alignment_relations(sent, slots, norps))
         for f in found:
             person_subject = f.predicate not in ("part_of", "aligned_with", "backed_by",
                                                  "sanctions", "designates_terrorist")
@@ -161,6 +161,7 @@ def extract_relations(result: DocResult, doc, link: Linking) -> None:
                 continue
             if f.predicate == "member_of" and link.kb.leads(subj, obj, "leader"):
                 f.predicate = "leader_of"  # "Badr's Hadi al-Amiri": the KB knows the role
+            inherit_country(link, subj, obj, f.predicate)
             rid = stable_id(result.doc_id, subj, f.predicate, obj)
             if rid in seen:
                 continue
@@ -168,6 +169,14 @@ def extract_relations(result: DocResult, doc, link: Linking) -> None:
             result.relations.append(Relation(rid, result.doc_id, subj, f.predicate, obj,
                                              sent_model.text, sent_model.start, sent_model.end,
                                              f.confidence))
+
+
+def inherit_country(link: Linking, subj: str, obj: str, predicate: str) -> None:
+    """A provisional person who leads or speaks for a group is taken to share its country."""
+    person, group = link.actors[subj], link.actors.get(obj)
+    if person.provisional and not person.country and group is not None and group.country \
+            and predicate.endswith("_of") and predicate != "part_of":
+        person.country = group.country
 
 
 def add_kb_parents(result: DocResult, link: Linking) -> None:

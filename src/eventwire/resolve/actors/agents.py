@@ -74,8 +74,9 @@ def state_of_token(tok, kb: KB) -> str | None:
     return states[0] if len(states) == 1 else None
 
 
-def place_country(head, kb: KB) -> str | None:
-    """"protesters in Kirkuk", "militias in Iraq": the country of the place after "in"."""
+def place_country(head, kb: KB) -> tuple[str, int] | None:
+    """"protesters in Kirkuk", "militias in Iraq": the country of the place after "in", and
+    the end (char offset) of that place."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
             for obj in prep.children:
@@ -83,7 +84,9 @@ def place_country(head, kb: KB) -> str | None:
                     words = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_]
                     name = " ".join(t.text for t in words) or obj.text
                     country = state_of_token(obj, kb) if len(words) <= 1 else None
-                    return country or city_countries().get(name_key(name))
+                    country = country or city_countries().get(name_key(name))
+                    if country:
+                        return country, max(t.idx + len(t.text) for t in words or [obj])
     return None
 
 
@@ -99,13 +102,14 @@ def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]]):
         for tok in chunk[:-1]:
             if tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") or tok.ent_type_:
                 country = state_of_token(tok, kb) or country
-        country = country or place_country(chunk.root, kb)
+        end_char = chunk.end_char
         if country is None:
-            continue
+            placed = place_country(chunk.root, kb)
+            if placed is None:
+                continue
+            # "protesters in Kirkuk": the place is part of what identifies them
+            country, end_char = placed
         start = chunk[0]
         while start.i < chunk.end - 1 and (start.dep_ == "det" or start.is_punct):
             start = doc[start.i + 1]
-        end = chunk.end
-        # Keep "protesters in Kirkuk" whole: the place is part of what identifies them.
-        yield start.idx, chunk.end_char if end else chunk.end_char, \
-            doc.text[start.idx:chunk.end_char], f"{country}-{sector}"
+        yield start.idx, end_char, doc.text[start.idx:end_char], f"{country}-{sector}"

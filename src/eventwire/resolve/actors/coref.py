@@ -34,9 +34,7 @@ def group_antecedent(refs: list[Ref], pos: int, para: tuple[int, int]) -> str | 
     return top if n > rest[0][1] else None
 
 
-def person_antecedent(refs: list[Ref], tok) -> str | None:
-    sent = tok.sent
-    prev_start = tok.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+def person_antecedent(refs: list[Ref], tok, prev_start: int) -> str | None:
     people = {r.actor_id for r in refs
               if r.kind == "person" and prev_start <= r.start < tok.idx}
     return people.pop() if len(people) == 1 else None
@@ -47,15 +45,21 @@ def resolve(doc, refs: list[Ref], paragraphs: list[tuple[int, int]]) -> list[Ref
     out: list[Ref] = []
     refs = sorted(refs, key=lambda r: r.start)
     taken = {i for r in refs for i in range(r.start, r.end)}
+    sents = list(doc.sents)
+    # token index -> (start char of its sentence, start char of the previous sentence)
+    window: list[tuple[int, int]] = []
+    for k, s in enumerate(sents):
+        prev = sents[k - 1].start_char if k else s.start_char
+        window.extend([(s.start_char, prev)] * len(s))
     for tok in doc:
         if tok.idx in taken:
             continue
         found: Ref | None = None
         if tok.lower_ in PERSON_PRONOUNS and tok.pos_ == "PRON":
-            actor = person_antecedent(refs, tok)
+            actor = person_antecedent(refs, tok, window[tok.i][1])
             if actor:
                 found = Ref(tok.idx, tok.idx + len(tok.text), tok.text, actor, "person",
-                            tok.sent.start_char)
+                            window[tok.i][0])
         elif (tok.lower_ == "the" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in GROUP_NOUNS
               and not (tok.i + 2 < len(doc) and doc[tok.i + 2].pos_ in ("NOUN", "PROPN"))):
             para = next((p for p in paragraphs if p[0] <= tok.idx < p[1]), (0, len(doc.text)))
@@ -63,7 +67,7 @@ def resolve(doc, refs: list[Ref], paragraphs: list[tuple[int, int]]) -> list[Ref
             if actor:
                 end = doc[tok.i + 1].idx + len(doc[tok.i + 1].text)
                 kind = next(r.kind for r in refs if r.actor_id == actor)
-                found = Ref(tok.idx, end, doc.text[tok.idx:end], actor, kind, tok.sent.start_char)
+                found = Ref(tok.idx, end, doc.text[tok.idx:end], actor, kind, window[tok.i][0])
         if found:
             out.append(found)
             refs.append(found)

@@ -123,15 +123,16 @@ def define_acronyms(text: str, link: Linking) -> None:
     """Acronyms the article defines: the long form is linked (or made provisional) and the
     acronym is mapped to the same actor for the rest of the document."""
     for m in ACRONYM_DEF.finditer(text):
-        long_form, acronym = m.group(1).strip(), m.group(2).replace(".", "")
+        long_form = re.sub(r"^(?:The|the)\s+", "", m.group(1).strip())
+        acronym = m.group(2).replace(".", "")
         initials = "".join(w[0] for w in long_form.split() if w[0].isupper())
-        if not initials.endswith(acronym) and acronym not in initials:
-            continue
-        # keep the last len(acronym) capitalised words: the definition's own span
-        words = long_form.split()
         actor_id = lookup_name(link.kb, long_form, "ORG")
+        # An acronym in another language ("Sinjar Resistance Units (YBS)") is accepted after
+        # a name that is known or looks like a group.
+        if not (acronym in initials or actor_id or looks_like_group(long_form)):
+            continue
         if actor_id is None:
-            actor_id = provisional(link, " ".join(words), "ORG", kind=None).actor_id
+            actor_id = provisional(link, long_form, "ORG", kind=None).actor_id
         link.use(actor_id)
         link.acronyms[acronym] = actor_id
 
@@ -178,6 +179,9 @@ def link_named(m: Mention, link: Linking) -> str | None:
     """The first pass: what the name alone says."""
     kb = link.kb
     text = m.text.strip()
+    if m.label != "NORP" and re.match(r"(?:pro|anti)[-\s]", text, flags=re.I) \
+            and demonym_state(kb, text):
+        m.label = "NORP"  # the NER sometimes tags "pro-Iranian" ORG; it names an alignment
     if m.label == "NORP":
         return demonym_state(kb, text)
     bare = re.sub(r"^(?:the|The)\s+", "", text)

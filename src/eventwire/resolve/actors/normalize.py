@@ -52,10 +52,9 @@ def key_variants(text: str) -> list[str]:
     variants = [key]
     words = key.split()
     for i, w in enumerate(words[:-1]):
-        for particle in ("al", "el"):
-            if w.endswith(particle) and len(w) > len(particle) + 2:
-                split = words[:i] + [w[: -len(particle)]] + words[i + 1:]
-                variants.append(" ".join(split))
+        # only "al": "-el" endings are common in names of their own (Michael, Daniel)
+        if w.endswith("al") and len(w) > 4:
+            variants.append(" ".join(words[:i] + [w[:-2]] + words[i + 1:]))
     return variants
 
 

@@ -132,6 +132,16 @@ def slot_of(tok, slots: list[Slot]) -> Slot | None:
     return None
 
 
+def np_slot(tok, slots: list[Slot]) -> Slot | None:
+    """The actor a noun phrase names: its head, or the name in apposition to a role noun
+    ("Asaib Ahl al-Haq's leader Qais Khazali was sanctioned": the head is "leader")."""
+    slot = slot_of(tok, slots)
+    if slot is None:
+        slot = next((slot_of(c, slots) for c in tok.children
+                     if c.dep_ == "appos" and slot_of(c, slots)), None)
+    return slot
+
+
 def subject_of(verb, slots: list[Slot], passive: bool = False) -> Slot | None:
     """The actor doing ``verb``, climbing conjoined and controlled verbs ("was born ... and
     formed X", "helped form X", "appears to be coordinating"), and resolving "it" in "The US
@@ -141,7 +151,7 @@ def subject_of(verb, slots: list[Slot], passive: bool = False) -> Slot | None:
     for _ in range(4):
         for child in tok.children:
             if child.dep_ in deps or (child.dep_ == "nsubjpass" and tok is not verb):
-                slot = slot_of(child, slots)
+                slot = np_slot(child, slots)
                 if slot:
                     return slot
                 if child.lower_ in ("it", "they") and tok.dep_ == "ccomp" \
@@ -157,8 +167,8 @@ def subject_of(verb, slots: list[Slot], passive: bool = False) -> Slot | None:
 
 def object_of(verb, slots: list[Slot]) -> Slot | None:
     for child in verb.children:
-        if child.dep_ in ("dobj", "obj"):
-            return slot_of(child, slots)
+        if child.dep_ in ("dobj", "obj", "dative") and np_slot(child, slots):
+            return np_slot(child, slots)
         if child.dep_ in ("ccomp", "oprd") and child.pos_ in ("NOUN", "PROPN"):
             # "designated him a terrorist": the parser may hang "him" under "terrorist"
             for sub in child.children:
@@ -182,7 +192,7 @@ def verb_relations(sent, slots: list[Slot], last_sanctioner: list[Slot]) -> list
             pred = "designates_terrorist" if lemma != "sanction" and terror else "sanctions"
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
             if passive:
-                obj = next((slot_of(c, slots) for c in tok.children if c.dep_ == "nsubjpass"), None)
+                obj = next((np_slot(c, slots) for c in tok.children if c.dep_ == "nsubjpass"), None)
                 agent = next((slot_of(g, slots) for c in tok.children if c.dep_ == "agent"
                               for g in c.children if g.dep_ == "pobj"), None)
                 subj = agent or (last_sanctioner[-1] if last_sanctioner else None)
@@ -226,9 +236,10 @@ def part_relations(sent, slots: list[Slot]) -> list[Found]:
     return found
 
 
-def alignment_relations(doc, slots: list[Slot], norp_slots: list[Slot]) -> list[Found]:
+def alignment_relations(sent, slots: list[Slot], norp_slots: list[Slot]) -> list[Found]:
     """"pro-Iranian X" -> X aligned_with Iran; "Iran-backed X" -> X backed_by Iran."""
     found = []
+    doc = sent.doc
     for n in norp_slots:
         head = doc[n.start].lower_
         if head not in ("pro", "pro-") and not doc[n.start].text.lower().startswith("pro"):
@@ -236,7 +247,7 @@ def alignment_relations(doc, slots: list[Slot], norp_slots: list[Slot]) -> list[
         nxt = next((s for s in slots if n.end <= s.start <= n.end + 2 and s.kind != "person"), None)
         if nxt and all(doc[k].pos_ in ("ADJ", "PUNCT") for k in range(n.end, nxt.start)):
             found.append(Found(nxt, "aligned_with", n, 0.8))
-    for tok in doc:
+    for tok in sent:
         if tok.lower_ == "backed" and tok.i >= 2 and doc[tok.i - 1].text == "-":
             backer = slot_of(doc[tok.i - 2], slots)
             backed = next((s for s in slots if tok.i < s.start <= tok.i + 3), None)

@@ -1,0 +1,307 @@
+"""The actors stage: normalisation, recognition, linking, agents, provisional actors,
+coreference and relations, on sentences written for these tests, and on the seed page."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from eventwire.model import Article, Document, DocResult
+from eventwire.nlp import NlpStage, load_nlp
+from eventwire.resolve.actors import ActorsStage, resolve_actors
+from eventwire.resolve.actors.kb import load_kb
+from eventwire.resolve.actors.normalize import key_variants, name_key
+
+SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
+SEED = SHARED / "seeds" / "000_8112dcc91a3a5d48.txt"
+GOLD = SHARED / "gold" / "000_8112dcc91a3a5d48.yaml"
+SEED_BODY_LINES = (14, 16, 18, 21, 23, 25)
+
+
+def run(*paragraphs: str) -> DocResult:
+    article = Article(doc_id="t", paragraphs=list(paragraphs), language="en")
+    article.build_text()
+    result = DocResult(document=Document("t", "test", "", "text", "h"), article=article)
+    NlpStage()([result])
+    ActorsStage()([result])
+    assert not result.skips, result.skips
+    return result
+
+
+def linked(result: DocResult, text: str) -> str | None:
+    ids = {m.actor_id for m in result.mentions if m.text == text}
+    assert len(ids) == 1, (text, ids)
+    return ids.pop()
+
+
+def triples(result: DocResult) -> set[tuple[str, str, str]]:
+    return {(r.subject_id, r.predicate, r.object_id) for r in result.relations}
+
+
+# --- normalisation ---------------------------------------------------------------------------
+
+def test_name_keys_fold_case_diacritics_particles_and_titles():
+    assert name_key("Sheikh AKram Al-Kaabi") == name_key("Akram al-Kaabi") == "akram kaabi"
+    assert name_key("Asaib Ahl al-Haq’s") == "asaib ahl haq"
+    assert name_key("Kata’ib Hezbollah") == name_key("Kataib Hezbollah")
+    assert name_key("the Pentagon") == "pentagon"
+
+
+def test_run_together_particle_meets_the_hyphenated_name():
+    assert name_key("Nasr al-Shammari") in key_variants("Nasral Shammari")
+    assert key_variants("Michael Jones") == ["michael jones"]
+
+
+# --- recognition and linking -----------------------------------------------------------------
+
+def test_ruler_tags_groups_as_org_and_the_stage_links_them():
+    text = "Fighters of Kataib Sayyid al-Shuhada and Asaib Ahl al-Haq met Nujaba in Basra."
+    ents = {e.text: (e.label_, e.ent_id_) for e in load_nlp()(text).ents}
+    # the statistical NER alone tags these PERSON or GPE; the ruler makes them ORG
+    assert ents["Kataib Sayyid al-Shuhada"][0] == "ORG"
+    assert ents["Asaib Ahl al-Haq"] == ("ORG", "asaib-ahl-al-haq")
+    assert ents["Nujaba"] == ("ORG", "harakat-hezbollah-al-nujaba")
+    r = run(text)
+    assert linked(r, "Kataib Sayyid al-Shuhada") == "kataib-sayyid-al-shuhada"
+
+
+def test_unknown_arabic_group_names_are_org_and_provisional():
+    r = run("Iraq's pro-Iranian Liwa Zulfiqar Hamza threatened to attack the convoy.")
+    actor_id = linked(r, "Liwa Zulfiqar Hamza")
+    actor = r.actors[actor_id]
+    assert actor_id.startswith("prov:") and actor.provisional
+    assert (actor.kind, actor.country) == ("armed_group", "IRQ")
+    assert (actor_id, "aligned_with", "IRN") in triples(r)
+
+
+def test_transliterations_short_names_and_fuzzy_spellings_link():
+    r = run("Qassem Soleimani met Hassan Nasrallah in Beirut. Later Soleimani flew to Damascus, "
+            "where Hizballah officials and the Popular Mobilisation Forces waited.")
+    assert linked(r, "Qassem Soleimani") == "qasem-soleimani"
+    assert linked(r, "Soleimani") == "qasem-soleimani"
+    assert linked(r, "Hizballah") == "hezbollah"
+    assert r.actors["hezbollah"].country == "LBN"
+
+
+def test_acronym_defined_in_text_links_to_its_long_form():
+    r = run("The Sinjar Resistance Units (YBS) clashed with soldiers. The YBS later withdrew.",
+            "The Nineveh Plain Guards (NPG) were formed in 2014. Yesterday the NPG said nothing.")
+    long_id = linked(r, "Sinjar Resistance Units")
+    assert long_id.startswith("prov:")
+    assert {m.actor_id for m in r.mentions if m.text == "YBS"} == {long_id}
+    npg = {m.actor_id for m in r.mentions if m.text == "NPG"}
+    assert len(npg) == 1 and npg.pop().startswith("prov:nineveh-plain-guards")
+
+
+def test_demonyms_map_to_the_state_but_stay_norp():
+    r = run("Iraqi and Turkish officials spoke on Monday.")
+    iraqi = next(m for m in r.mentions if m.text == "Iraqi")
+    assert (iraqi.label, iraqi.actor_id) == ("NORP", "IRQ")
+
+
+def test_generic_agents_are_country_and_sector():
+    r = run("Turkish police detained twenty people in Ankara. The Syrian regime denied the report, "
+            "and US forces stayed in their base. Protesters in Kirkuk burned tyres.")
+    agents = {m.text: m.actor_id for m in r.mentions if m.label == "AGENT"}
+    assert agents["Turkish police"] == "TUR-COP"
+    assert agents["Syrian regime"] == "SYR-GOV"
+    assert agents["US forces"] == "USA-MIL"
+    assert agents["Protesters in Kirkuk"] == "IRQ-CVL"
+    assert r.actors["TUR-COP"].kind == "police"
+
+
+def test_pro_demonym_does_not_make_an_agent_of_that_country():
+    r = run("Pro-Russian militias in Ukraine shelled the town.")
+    agents = {m.actor_id for m in r.mentions if m.label == "AGENT"}
+    assert agents == {"UKR-REB"}
+
+
+# --- coreference ----------------------------------------------------------------------------
+
+def test_pronouns_and_the_group_resolve():
+    r = run("Hezbollah fired rockets on Sunday. The group said the strike was a warning.",
+            "The leader of Hezbollah, Hassan Nasrallah, spoke on television. He said more would come.")
+    coref = {(m.text, m.actor_id) for m in r.mentions if m.source == "coref"}
+    assert ("The group", "hezbollah") in coref
+    assert ("He", "hassan-nasrallah") in coref
+
+
+def test_ambiguous_pronoun_is_left_alone():
+    r = run("Hassan Nasrallah met Qais Khazali in Beirut. He said nothing afterwards.")
+    assert not [m for m in r.mentions if m.source == "coref"]
+
+
+# --- relations --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The leader of al-Shabaab, Ahmad Umar, released a message.",
+     ("ahmad-umar", "leader_of", "al-shabaab")),
+    ("Hamas's leader Ismail Haniyeh travelled to Doha.",
+     ("ismail-haniyeh", "leader_of", "hamas")),
+    ("The Taliban chief Haibatullah Akhundzada issued a decree.",
+     ("haibatullah-akhundzada", "leader_of", "taliban")),
+    ("Quds Force commander Esmail Qaani visited Baghdad.",
+     ("esmail-qaani", "leader_of", "irgc-quds-force")),
+    ("Abu Mahdi al-Muhandis was deputy commander of the Popular Mobilization Forces.",
+     ("abu-mahdi-al-muhandis", "deputy_leader_of", "popular-mobilization-forces")),
+    ("Khaled Meshaal is a former member of the Muslim Brotherhood.",
+     ("khaled-meshaal", "former_member_of", "muslim-brotherhood")),
+    ("Abubakar Shekau took control after Mohammed Yusuf founded Boko Haram.",
+     ("mohammed-yusuf", "founder_of", "boko-haram")),
+    ("The United States sanctioned Kataib Hezbollah in 2009.",
+     ("USA", "sanctions", "kataib-hezbollah")),
+    ("The Houthis appear to be coordinating closely with Iran.",
+     ("houthis", "aligned_with", "IRN")),
+    ("Qassam Brigades is an arm of Hamas.",
+     ("qassam-brigades", "part_of", "hamas")),
+])
+def test_relation_patterns(sentence, expected):
+    assert expected in triples(run(sentence))
+
+
+def test_spokesman_of_the_group_makes_a_provisional_person():
+    r = run("Hezbollah fired rockets on Sunday. Yousef Karimi, spokesman of the group, said the "
+            "attack was over.")
+    spokes = [t for t in triples(r) if t[1] == "spokesperson_of"]
+    assert spokes == [("prov:yousef-karimi", "spokesperson_of", "hezbollah")]
+    person = r.actors["prov:yousef-karimi"]
+    assert (person.kind, person.country, person.provisional) == ("person", "LBN", True)
+
+
+def test_part_of_list_after_alongside():
+    r = run("The Houthis are a key part of the axis, alongside Hezbollah and Hamas, said the analyst. "
+            "Kataib Hezbollah is a part of the Popular Mobilization Forces, alongside Asaib Ahl al-Haq "
+            "and the Badr Organization.")
+    t = triples(r)
+    for group in ("kataib-hezbollah", "asaib-ahl-al-haq", "badr-organization"):
+        assert (group, "part_of", "popular-mobilization-forces") in t
+
+
+def test_designation_by_the_speaker_and_passive_sanctions():
+    r = run("The US sanctioned Asaib Ahl al-Haq in January. Its leader Qais Khazali was also "
+            "sanctioned in January. The US says it designated him a terrorist.")
+    t = triples(r)
+    assert ("USA", "sanctions", "qais-al-khazali") in t
+    assert ("USA", "designates_terrorist", "qais-al-khazali") in t
+
+
+def test_relations_carry_sentence_evidence_and_stable_ids():
+    r = run("Hamas's leader Ismail Haniyeh travelled to Doha.")
+    rel = next(x for x in r.relations if x.predicate == "leader_of")
+    text = r.article.text
+    assert text[rel.evidence_start:rel.evidence_end] == rel.evidence
+    assert rel.relation_id == run("Hamas's leader Ismail Haniyeh travelled to Doha.").relations[0].relation_id
+
+
+def test_actors_map_every_referenced_id():
+    r = run("The US killed Kataib Hezbollah leader Abu Mahdi al-Muhandis. Iraqi security forces "
+            "closed the road.")
+    referenced = {m.actor_id for m in r.mentions if m.actor_id}
+    referenced |= {x for rel in r.relations for x in (rel.subject_id, rel.object_id)}
+    assert referenced <= set(r.actors)
+
+
+def test_stage_skips_without_a_parse():
+    article = Article(doc_id="x", paragraphs=["Hamas said so."], language="en")
+    article.build_text()
+    result = DocResult(document=Document("x", "t", "", "text", "h"), article=article)
+    ActorsStage()([result])
+    assert result.skips and "nlp" in result.skips[0].reason
+
+
+# --- the seed page ------------------------------------------------------------------------------
+
+# Gold actor keys -> KB ids of this project (the gold names its own keys). The gold's
+# "state_military" kind is this KB's "military"; its "state" Syrian regime is the SYR-GOV agent.
+GOLD_TO_KB = {
+    "nujaba": "harakat-hezbollah-al-nujaba", "kaabi": "akram-al-kaabi", "usa": "USA", "iran": "IRN",
+    "irgc": "irgc", "quds_force": "irgc-quds-force", "irgc_aerospace": "irgc-aerospace-force",
+    "aah": "asaib-ahl-al-haq", "kh": "kataib-hezbollah", "pmu": "popular-mobilization-forces",
+    "badr": "badr-organization", "khazali": "qais-al-khazali", "muhandis": "abu-mahdi-al-muhandis",
+    "soleimani": "qasem-soleimani", "amiri": "hadi-al-amiri", "hajizadeh": "amir-ali-hajizadeh",
+    "salami": "hossein-salami", "nasrallah": "hassan-nasrallah", "hezbollah": "hezbollah",
+    "houthis": "houthis", "isis": "islamic-state", "iraq_security_forces": "IRQ-MIL",
+    "syria_gov": "SYR-GOV", "trump": "donald-trump",
+}
+KIND_SAME = {"state_military": {"military"}, "state": {"state", "government"}}
+
+
+def seed_result() -> DocResult:
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    return run(*[lines[i - 1].strip() for i in SEED_BODY_LINES])
+
+
+def resolve_gold_key(key: str, result: DocResult) -> str | None:
+    if key in GOLD_TO_KB:
+        return GOLD_TO_KB[key]
+    return None  # people the KB lacks are matched as provisional actors by name below
+
+
+@pytest.mark.skipif(not (SEED.exists() and GOLD.exists()), reason="../shared seed or gold absent")
+def test_seed_page_core_actors_and_relations():
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
+    result = seed_result()
+    prov_by_name = {key_variants(a.name)[-1]: a.actor_id for a in result.actors.values() if a.provisional}
+
+    def gold_id(key: str) -> str | None:
+        info = gold["actors"][key]
+        return GOLD_TO_KB.get(key) or prov_by_name.get(name_key(info["name"]))
+
+    def actor_ok(key: str) -> bool:
+        info, actor_id = gold["actors"][key], gold_id(key)
+        actor = result.actors.get(actor_id) if actor_id else None
+        if actor is None:
+            return False
+        kind_ok = actor.kind in KIND_SAME.get(info["kind"], {info["kind"]})
+        return kind_ok and actor.country == info.get("country")
+
+    gold_actors = [k for k in gold["actors"] if k != "not_actors"]
+    found = {k for k in gold_actors if actor_ok(k)}
+    core = {k for k in gold_actors if gold["actors"][k].get("core")}
+    assert core <= found, core - found
+
+    gold_rel = {(gold_id(s) or s, p, gold_id(o) or o): bool(meta.get("core"))
+                for s, p, o, meta in gold["relations"]}
+    got = triples(result)
+    assert {t for t, c in gold_rel.items() if c} <= got
+
+    # Precision over named actors: KB or provisional actors (agents are scored as gold actors
+    # only where the gold lists them).
+    named = {a for a, x in result.actors.items() if a != f"{x.country}-{x.sector}"}
+    gold_ids = {gold_id(k) for k in gold_actors} - {None}
+    rel_tp = len(set(gold_rel) & got)
+    rel_text = {t for t in got if t in gold_rel and any(
+        (r.subject_id, r.predicate, r.object_id) == t and r.confidence > 0.5 for r in result.relations)}
+    print(f"\nseed actors: recall {len(found)}/{len(gold_actors)} = {len(found) / len(gold_actors):.2f}; "
+          f"precision {len(named & gold_ids)}/{len(named)} = {len(named & gold_ids) / len(named):.2f} "
+          f"(extra: {sorted(named - gold_ids)}; missed: {sorted(set(gold_actors) - found)})")
+    print(f"seed relations: recall {rel_tp}/{len(gold_rel)} = {rel_tp / len(gold_rel):.2f} "
+          f"({len(rel_text)} from text patterns); precision {rel_tp}/{len(got)} = {rel_tp / len(got):.2f} "
+          f"(extra: {sorted(got - set(gold_rel))}; missed: {sorted(set(gold_rel) - got)})")
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared seed absent")
+def test_seed_stage_time_is_small_next_to_spacy():
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    text = "\n\n".join(lines[i - 1].strip() for i in SEED_BODY_LINES)
+    nlp, kb = load_nlp(), load_kb()
+    seed_result()  # warm caches built once per process
+    spacy_t, stage_t = [], []
+    for _ in range(5):
+        article = Article(doc_id="s", paragraphs=text.split("\n\n"), language="en")
+        article.build_text()
+        result = DocResult(document=Document("s", "t", "", "text", "h"), article=article)
+        t0 = time.perf_counter()
+        NlpStage()([result])
+        t1 = time.perf_counter()
+        resolve_actors(result, kb)
+        t2 = time.perf_counter()
+        spacy_t.append(t1 - t0)
+        stage_t.append(t2 - t1)
+    spacy_ms, stage_ms = 1000 * min(spacy_t), 1000 * min(stage_t)
+    print(f"\nseed timing: spaCy {spacy_ms:.1f} ms, actors stage {stage_ms:.1f} ms "
+          f"({100 * stage_ms / spacy_ms:.0f}% of the spaCy pass)")
+    assert stage_ms < 0.5 * spacy_ms  # the target is 20%; a loose bound keeps CI stable
