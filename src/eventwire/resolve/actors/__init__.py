@@ -111,7 +111,7 @@ def sentence_slots(doc, mentions: list[Mention], link: Linking, sent):
     """Actor slots and NORP slots of one sentence, in text order (longest mention first)."""
     slots, norps, seen = [], [], set()
     for m in mentions:
-        if not (sent.start_char <= m.start < sent.end_char) or m.label == "AGENT" and False:
+        if not (sent.start_char <= m.start < sent.end_char):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or any(i in seen for i in range(span.start, span.end)):

@@ -102,17 +102,15 @@ def prefix_index(kb: KB) -> dict[str, set[str]]:
 
 
 @functools.lru_cache(maxsize=2)
-def fuzzy_choices(kb: KB) -> tuple[list[str], list[str]]:
-    keys = [k for k in kb.names if len(k) >= 6]
-    return keys, [k for k in keys]
+def fuzzy_choices(kb: KB) -> list[str]:
+    return [k for k in kb.names if len(k) >= 6]
 
 
 def fuzzy_link(kb: KB, text: str, label: str) -> str | None:
     key = name_key(text)
     if len(key) < 6:
         return None
-    keys, _ = fuzzy_choices(kb)
-    best = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=3)
+    best = process.extract(key, fuzzy_choices(kb), scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD, limit=3)
     ids = set()
     for match, _score, _ in best:
         ids |= kb.lookup(match)
