@@ -80,10 +80,13 @@ class TimesStage(DocumentStage):
         if result.article is None or not result.article.text:
             return
         anchor = document_date(result)
-        if anchor is None:
-            # Relative expressions cannot be placed without a document date; absolute ones
-            # still can, so anchor at the latest year the text itself names is not done:
-            # a wrong anchor would silently shift every "yesterday".
-            result.skip(self.name, "no publication or header date to anchor relative dates")
+        if anchor is not None:
+            result.times = find_times(result, anchor)
             return
-        result.times = find_times(result, anchor)
+        # No document date: keep only what does not depend on one ("December 30, 2019",
+        # "in 2018"), found as the expressions that read the same under two far-apart anchors.
+        a = find_times(result, date(2001, 6, 15))
+        b = find_times(result, date(2011, 2, 9))
+        same = {(t.start, t.end, t.span.start, t.span.end, t.span.value) for t in b}
+        result.times = [t for t in a if (t.start, t.end, t.span.start, t.span.end, t.span.value) in same
+                        and t.span.start is not None and t.span.end is not None]
