@@ -95,7 +95,7 @@ def test_killed_run_restarted_ends_with_the_rows_of_an_uninterrupted_run(tmp_pat
     while proc.poll() is None and time.monotonic() < deadline:
         chunk = proc.stderr.read() or b""
         buf += chunk
-        counts = [int(n) for n in re.findall(rb"(\d+)doc", buf)]
+        counts = [int(n) for n in re.findall(rb"run: *(\d+)doc", buf)]
         seen = max(counts, default=0)
         if seen >= 6:
             break
