@@ -109,3 +109,68 @@ def test_killed_run_restarted_ends_with_the_rows_of_an_uninterrupted_run(tmp_pat
 
     subprocess.run(cmd + ["--quiet"], check=True)
     assert snapshot(db) == expected
+
+
+ARABIC_PAGE = (
+    " date 2022-06-01 الأخبار الرئيسية سياسة اقتصاد رياضة\n\n"
+    "اجتماع وزراء الخارجية العرب في القاهرة\n\n"
+    "عقد وزراء الخارجية العرب اجتماعا في القاهرة يوم الثلاثاء لبحث الأوضاع في المنطقة، "
+    "وأكدوا في بيان ختامي على أهمية الحوار والتعاون بين الدول الأعضاء.\n\n"
+    "وقال المتحدث باسم الجامعة إن الاجتماع ناقش عدة ملفات سياسية واقتصادية، وإن الوزراء "
+    "اتفقوا على عقد اجتماع جديد خلال الأشهر المقبلة لمتابعة تنفيذ القرارات.\n\n"
+    "حقوق النشر محفوظة\n")
+
+
+def test_cli_batch_of_bad_pages_finishes_with_exit_0_and_reasons(tmp_path):
+    """The Foundation's bad-input list, through the real CLI in a subprocess."""
+    pages = tmp_path / "pages"
+    write_pages(pages, 2)
+    db = tmp_path / "e.duckdb"
+    cmd = [sys.executable, "-m", "eventwire.cli", "run", "--db", str(db), "--quiet"]
+    subprocess.run(cmd + [str(pages)], check=True)
+    before = snapshot(db)
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "junk.dat").write_bytes(os.urandom(20_000))
+    warc = Path(__file__).resolve().parents[1] / "samples" / "pages" / "06_crawl.warc.gz"
+    data = warc.read_bytes()
+    (bad / "cut.warc.gz").write_bytes(data[: int(len(data) * 0.8)])
+    (bad / "latin1.txt").write_bytes(
+        "Les manifestants ont d\xe9fil\xe9 \xe0 Paris. Protesters marched in Paris on Friday "
+        "and police detained two people near the caf\xe9.\n".encode("latin-1"))
+    with open(bad / "huge.txt", "wb") as f:  # 50 MB of text
+        line = b"Officials said the talks would continue next week in Geneva.\n"
+        f.write(line * (50_000_000 // len(line) + 1))
+    (bad / "arabic.txt").write_text(ARABIC_PAGE, encoding="utf-8")
+
+    proc = subprocess.run(cmd + [str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    after = snapshot(db)
+    for table, rows in before.items():
+        assert set(rows) <= set(after[table]), f"rows lost from {table}"
+
+    con = duckdb.connect(str(db), read_only=True)
+    reasons: dict[str, list[tuple[str, str]]] = {}
+    for source, stage, reason in con.execute("SELECT source, stage, reason FROM skipped").fetchall():
+        reasons.setdefault(Path(source).name, []).append((stage, reason))
+    assert "empty" in reasons["empty.txt"][0][1].lower()
+    assert "binary" in reasons["junk.dat"][0][1].lower()
+    assert any("truncat" in r.lower() for _, r in reasons["cut.warc.gz"])
+    assert "50." in reasons["huge.txt"][0][1] and "MB" in reasons["huge.txt"][0][1]
+    assert "latin1.txt" not in reasons
+    # The Arabic page is an article with its language, skipped by the English-only stages.
+    arabic_id = con.execute("SELECT doc_id FROM documents WHERE source LIKE '%arabic.txt'"
+                            ).fetchone()[0]
+    lang = con.execute("SELECT language FROM articles WHERE doc_id = ?", [arabic_id]).fetchone()
+    assert lang == ("ar",)
+    stages = {stage for stage, reason in reasons["arabic.txt"] if "English" in reason}
+    assert {"nlp", "events"} <= stages
+    # The good record before the cut in the truncated WARC was still ingested.
+    assert con.execute("SELECT count(*) FROM documents WHERE source LIKE '%cut.warc.gz' "
+                       "AND doc_id IN (SELECT doc_id FROM articles)").fetchone()[0] >= 1
+    con.close()
+    # ... and a second run over the same bad folder adds nothing.
+    subprocess.run(cmd + [str(bad)], check=True)
+    assert snapshot(db) == after
