@@ -174,3 +174,13 @@ def test_cli_batch_of_bad_pages_finishes_with_exit_0_and_reasons(tmp_path):
     # ... and a second run over the same bad folder adds nothing.
     subprocess.run(cmd + [str(bad)], check=True)
     assert snapshot(db) == after
+
+
+def test_worker_pool_stores_the_same_rows_as_one_process(tmp_path):
+    pages = tmp_path / "pages"
+    write_pages(pages, 8)
+    one, two = tmp_path / "one.duckdb", tmp_path / "two.duckdb"
+    ingest([str(pages)], str(one), progress=False, batch_size=2)
+    summary = ingest([str(pages)], str(two), progress=False, batch_size=2, workers=2)
+    assert summary.new == 8
+    assert snapshot(two) == snapshot(one)
