@@ -9,6 +9,7 @@ import pytest
 
 from eventwire.model import Article, DocResult, Document, Mention, Sentence
 from eventwire.resolve.times import TimesStage, find_times, normalise
+from eventwire.resolve.times.grammar import scan
 
 SUNDAY = date(2020, 2, 16)  # a Sunday
 
@@ -133,3 +134,69 @@ def test_seed_event_dates_inside_gold_intervals(seed_result):
         span = by_text.get(text)
         assert span is not None, f"{text!r} not found"
         assert lo <= span.start and span.end <= hi, (text, span)
+
+
+FRIDAY = date(2013, 3, 22)
+
+
+@pytest.mark.parametrize("text, value, kind", [
+    ("last summer", "2012-SU", "DATE"),
+    ("in the winter", "2012-WI", "DATE"),
+    ("the third quarter of 2012", "2012-Q3", "DATE"),
+    ("last quarter", "2012-Q4", "DATE"),
+    ("this fiscal year", "2013", "DATE"),
+    ("now", "PRESENT_REF", "DATE"),
+    ("currently", "PRESENT_REF", "DATE"),
+    ("recently", "PAST_REF", "DATE"),
+    ("several days", "PXD", "DURATION"),
+    ("a decade", "P10Y", "DURATION"),
+    ("a fortnight", "P2W", "DURATION"),
+    ("the next few months", "PXM", "DURATION"),
+    ("Friday", "2013-03-22", "DATE"),  # the document's own weekday is that day
+    ("Sunday night", "2013-03-17TNI", "TIME"),
+    ("at 8 p.m.", "2013-03-22T20:00", "TIME"),
+    ("late last July", "2012-07", "DATE"),
+    ("early 2019", "2019", "DATE"),
+])
+def test_timeml_values(text, value, kind):
+    found = scan(text, FRIDAY)
+    assert len(found) == 1, found
+    assert (found[0][2].span.value, found[0][2].kind) == (value, kind)
+
+
+def test_year_range_gives_two_years_and_signals_stay_outside():
+    text = "the outbreak of 2009-2010 ended before 2011"
+    found = [(text[s:e], p.span.value) for s, e, p in scan(text, FRIDAY)]
+    assert found == [("2009", "2009"), ("2010", "2010"), ("2011", "2011")]
+
+
+def test_an_age_is_not_a_duration():
+    assert scan("his 22-year-old son", FRIDAY) == []
+    assert scan("she was 40 years old", FRIDAY) == []
+
+
+def test_vague_units_need_temporal_context():
+    assert [p.span.value for *_, p in scan("it lasted for years", FRIDAY)] == ["PXY"]
+    assert scan("the years of his life", FRIDAY) == []
+
+
+def test_te3_scorer_on_a_handmade_timeml_file(tmp_path):
+    from eventwire.bench.time import Timex, parse_tml, score
+
+    tml = tmp_path / "x.tml"
+    tml.write_text('<TimeML><DCT><TIMEX3 functionInDocument="CREATION_TIME" type="DATE" '
+                   'value="2013-03-22">March 22</TIMEX3></DCT><TEXT>Rain &amp; wind hit on '
+                   '<TIMEX3 tid="t1" type="DATE" value="2013-03-18">Monday</TIMEX3> for '
+                   '<TIMEX3 tid="t2" type="DURATION" value="P2D">two days</TIMEX3>.</TEXT></TimeML>',
+                   encoding="utf-8")
+    doc = parse_tml(tml)
+    assert doc.dct == date(2013, 3, 22)
+    assert [doc.text[g.start:g.end] for g in doc.gold] == ["Monday", "two days"]
+    # One exact match, one overlapping match with a wrong value, one spurious expression.
+    system = [Timex(doc.gold[0].start, doc.gold[0].end, "DATE", "2013-03-18"),
+              Timex(doc.gold[1].start - 4, doc.gold[1].end, "DURATION", "P3D"),
+              Timex(0, 4, "DATE", "PRESENT_REF")]
+    res = score([doc.gold], [system])
+    assert (res["strict_P"], res["strict_R"]) == (1 / 3, 1 / 2)
+    assert (res["relaxed_P"], res["relaxed_R"]) == (2 / 3, 1.0)
+    assert (res["value_P"], res["value_R"], res["value_acc"]) == (1 / 3, 1 / 2, 1 / 2)

@@ -24,13 +24,15 @@ WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
            "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
-           "several": 3, "few": 3, "a few": 3, "couple of": 2, "a couple of": 2}
+           "couple of": 2, "a couple of": 2}
+# Vague quantities: TimeML writes the number as X ("several days" -> PXD).
+VAGUE = {"several", "few", "a few", "some", "many", "recent", "coming"}
 UNIT_CODE = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "DE",
-             "hour": "H", "minute": "M", "century": "CE"}
+             "hour": "H", "minute": "M", "second": "S", "century": "CE"}
 
 _MONTH = r"(?P<month>" + "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_NUM = r"(?P<num>\d+|" + "|".join(sorted(NUMBERS, key=len, reverse=True)) + r")"
+_NUM = r"(?P<num>\d+|" + "|".join(sorted([*NUMBERS, *VAGUE], key=len, reverse=True)) + r")"
 _UNIT = r"(?P<unit>year|month|week|day|decade|hour|minute|century)s?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 
@@ -66,8 +68,13 @@ def _week_span(d: date) -> TimeSpan:
 
 
 def _num(text: str) -> int:
+    """The number a quantity word stands for (a vague one counts as a few, 3)."""
     text = text.lower().strip()
-    return int(text) if text.isdigit() else NUMBERS.get(text, 1)
+    return int(text) if text.isdigit() else NUMBERS.get(text, 3)
+
+
+def _vague(text: str | None) -> bool:
+    return bool(text) and text.lower().strip() in VAGUE
 
 
 def _shift_months(d: date, months: int) -> date:
@@ -125,6 +132,10 @@ def _bare_month(m: re.Match, anchor: date, future: bool) -> Parsed:
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif month == anchor.month or rel == "this":
         year = anchor.year
+    elif (m["prep"] or "").lower() in ("until", "till", "through", "by"):
+        # A deadline: the occurrence nearest the document date, often still to come.
+        year = min((anchor.year - 1, anchor.year, anchor.year + 1),
+                   key=lambda y: abs((date(y, month, 15) - anchor).days))
     elif future:
         year = anchor.year if month > anchor.month else anchor.year + 1
     else:
@@ -171,7 +182,9 @@ def _day_word(m: re.Match, anchor: date, future: bool) -> Parsed:
 def _weekday(m: re.Match, anchor: date, future: bool) -> Parsed:
     wd = WEEKDAYS[m["weekday"].lower()]
     rel = (m["rel"] or "").lower()
-    if rel == "next" or (future and rel != "last"):
+    if wd == anchor.weekday() and rel not in ("last", "next"):
+        d = anchor  # the document's own day, whatever the tense
+    elif rel == "next" or (future and rel != "last"):
         delta = (wd - anchor.weekday()) % 7 or 7
         d = anchor + timedelta(days=delta)
     else:
@@ -179,6 +192,9 @@ def _weekday(m: re.Match, anchor: date, future: bool) -> Parsed:
         if rel == "last" and delta == 0:
             delta = 7
         d = anchor - timedelta(days=delta)
+    if m["part"]:  # "Sunday night": TimeML's part-of-day suffix
+        part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}[m["part"].lower()]
+        return Parsed("TIME", TimeSpan(d, d, "day", f"{d.isoformat()}T{part}"))
     return Parsed("DATE", _day_span(d))
 
 
@@ -226,11 +242,17 @@ def _ago(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DATE", _day_span(anchor - timedelta(days=days)))
 
 
-def _duration_value(n: int, unit: str) -> str:
+def _duration_value(n: int | None, unit: str) -> str:
+    """TimeML duration: PT48H, P3Y; decades and centuries in years (P10Y) as TimeBank's
+    annotators wrote them; ``n=None`` is a vague quantity (PXD)."""
     unit = unit.lower().rstrip("s")
-    if unit in ("hour", "minute"):
-        return f"PT{n}{UNIT_CODE[unit]}"
-    return f"P{n}{UNIT_CODE[unit]}"
+    if unit in ("decade", "century"):
+        per = 10 if unit == "decade" else 100
+        return f"P{'X' if n is None else n * per}Y"
+    q = "X" if n is None else n
+    if unit in ("hour", "minute", "second"):
+        return f"PT{q}{UNIT_CODE[unit]}"
+    return f"P{q}{UNIT_CODE[unit]}"
 
 
 def _unit_days(n: int, unit: str) -> int:
@@ -243,14 +265,30 @@ def _last_n(m: re.Match, anchor: date, future: bool) -> Parsed:
     """"in the last 48 hours": the stretch of time ending at the document date."""
     n = _num(m["num"]) if m["num"] else 1
     days = _unit_days(n, m["unit"])
-    return Parsed("DURATION", TimeSpan(anchor - timedelta(days=days), anchor, "day",
-                                       _duration_value(n, m["unit"])))
+    value = _duration_value(None if _vague(m["num"]) else n, m["unit"])
+    if m["rel"].lower() in ("next", "coming"):
+        return Parsed("DURATION", TimeSpan(anchor, anchor + timedelta(days=days), "day", value))
+    return Parsed("DURATION", TimeSpan(anchor - timedelta(days=days), anchor, "day", value))
 
 
-def _duration(m: re.Match, anchor: date, future: bool) -> Parsed:
-    n, unit = _num(m["num"]), m["unit"].lower().rstrip("s")
+def _duration(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+    if m["old"]:  # "a 22-year-old son": an age, which TimeML does not annotate
+        return None
+    unit = m["unit"].lower().rstrip("s")
+    n = None if _vague(m["num"]) else _num(m["num"])
     return Parsed("DURATION", TimeSpan(None, None, unit if unit in ("day", "week", "month", "year", "decade")
                                        else "day", _duration_value(n, unit)))
+
+
+def _vague_units(m: re.Match, anchor: date, future: bool) -> Parsed:
+    """"for years", "days before", "in recent weeks": an unquantified stretch (PXY)."""
+    unit = m["unit"].lower().rstrip("s")
+    return Parsed("DURATION", TimeSpan(None, None, unit if unit in ("day", "week", "month", "year")
+                                       else "day", _duration_value(None, unit)))
+
+
+def _fortnight(m: re.Match, anchor: date, future: bool) -> Parsed:
+    return Parsed("DURATION", TimeSpan(None, None, "week", "P2W"))
 
 
 def _set(m: re.Match, anchor: date, future: bool) -> Parsed:
@@ -275,8 +313,118 @@ def _earlier_this(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DATE", _week_span(anchor))
 
 
+_REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT_REF",
+         "at present": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+         "the present": "PRESENT_REF", "recently": "PAST_REF", "lately": "PAST_REF",
+         "the past": "PAST_REF", "the future": "FUTURE_REF"}
+
+
+def _ref(m: re.Match, anchor: date, future: bool) -> Parsed:
+    """now / recently / the future: TimeML's PRESENT_REF, PAST_REF, FUTURE_REF."""
+    value = _REFS[" ".join(m["ref"].lower().split())]
+    if value == "PRESENT_REF":
+        return Parsed("DATE", TimeSpan(anchor, anchor, "day", value))
+    if value == "PAST_REF":
+        return Parsed("DATE", TimeSpan(None, anchor, "open", value))
+    return Parsed("DATE", TimeSpan(anchor, None, "open", value))
+
+
+SEASONS = {"spring": ("SP", 3), "summer": ("SU", 6), "fall": ("FA", 9), "autumn": ("FA", 9),
+           "winter": ("WI", 12)}
+
+
+def _season_span(year: int, season: str) -> TimeSpan:
+    """Meteorological seasons: three months from the season's first (winter runs into the
+    next year)."""
+    code, first = SEASONS[season]
+    start = date(year, first, 1)
+    last = _shift_months(start, 2)
+    return TimeSpan(start, date(last.year, last.month, calendar.monthrange(last.year, last.month)[1]),
+                    "month", f"{year:04d}-{code}")
+
+
+def _season(m: re.Match, anchor: date, future: bool) -> Parsed:
+    season = m["season"].lower()
+    if m["year"]:
+        return Parsed("DATE", _season_span(int(m["year"]), season))
+    rel = (m["rel"] or "").lower()
+    spans = [_season_span(y, season) for y in (anchor.year - 2, anchor.year - 1, anchor.year, anchor.year + 1)]
+    current = next((sp for sp in spans if sp.start <= anchor <= sp.end), None)
+    past = [sp for sp in spans if sp.end < anchor]
+    coming = [sp for sp in spans if sp.start > anchor]
+    if rel in ("last", "past", "previous"):
+        span = past[-1]
+    elif rel == "next" or (future and current is None and rel != "this"):
+        span = coming[0]
+    elif rel == "this":
+        span = current or next(sp for sp in spans if sp.start.year == anchor.year)
+    else:
+        span = current or past[-1]
+    return Parsed("DATE", span)
+
+
+def _quarter_span(year: int, q: int) -> TimeSpan:
+    start = date(year, 3 * q - 2, 1)
+    end = _shift_months(start, 2)
+    return TimeSpan(start, date(end.year, end.month, calendar.monthrange(end.year, end.month)[1]),
+                    "month", f"{year:04d}-Q{q}")
+
+
+_ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+              "4th": 4, "final": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
+
+
+def _quarter(m: re.Match, anchor: date, future: bool) -> Parsed:
+    current = (anchor.month - 1) // 3 + 1
+    if m["qrel"]:  # last / this / next quarter
+        shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1,
+                 "coming": 1}[m["qrel"].lower()]
+        y, q = divmod(anchor.year * 4 + current - 1 + shift, 4)
+        return Parsed("DATE", _quarter_span(y, q + 1))
+    q = _ORDINAL_Q[m["ord"].lower()]
+    if m["year"]:
+        year = int(m["year"])
+    elif m["rel"]:
+        year = anchor.year + {"last": -1, "previous": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    else:  # the most recent such quarter, or the next one in a sentence about the future
+        year = anchor.year - (q > current and not future) + (q < current and future)
+    return Parsed("DATE", _quarter_span(year, q))
+
+
+def _fiscal(m: re.Match, anchor: date, future: bool) -> Parsed:
+    """"fiscal 2013", "this fiscal year": the year's value (fiscal calendars differ by
+    country and company, so the span is the calendar year)."""
+    if m["year"]:
+        return Parsed("DATE", _year_span(int(m["year"])))
+    shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1,
+             "coming": 1}[m["rel"].lower()]
+    return Parsed("DATE", _year_span(anchor.year + shift))
+
+
+def _clock(m: re.Match, anchor: date, future: bool) -> Parsed:
+    """"8 p.m.", "at 14:30", "noon": a time of the document's day."""
+    if m["word"]:
+        hour, minute = (12, 0) if m["word"].lower() == "noon" else (0, 0)
+    else:
+        hour, minute = int(m["hour"]), int(m["minute"] or 0)
+        ampm = (m["ampm"] or "").lower().replace(".", "")
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    return Parsed("TIME", TimeSpan(anchor, anchor, "minute", f"{anchor.isoformat()}T{hour:02d}:{minute:02d}"))
+
+
 _B = r"(?<![\w-])"  # no word character (or hyphen) right before a rule
-_PREP = r"(?P<prep>before|after|since|in|by|during|until|of|from|to|and|between|early|late|mid)[-\s]+"
+_PREP = (r"(?P<prep>before|after|since|in|by|during|until|till|through|throughout|of|from|to|and|"
+         r"between|early|late|mid)[-\s]+")
+# Modifiers TimeML keeps inside the expression ("early this year", "late last July").
+_MOD = (r"(?:(?:early|late|mid|earlier|later)[-\s]+|(?:the\s+)?(?:beginning|end|start|middle|"
+        r"first\s+half|second\s+half)\s+of\s+(?:the\s+)?)?")
+_REL = r"(?P<rel>last|past|previous|this|current|next|coming)"
+_UNITS_PL = r"(?P<unit>second|minute|hour|day|week|month|year|decade)s"
 _RULES = [
     ("full_date",
      rf"(?:{_WEEKDAY},?\s+)?{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -284,25 +432,75 @@ _RULES = [
     ("day_month",
      rf"(?:{_WEEKDAY},?\s+)?(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
      rf"(?:,?\s+{_YEAR})?(?P<hour>)(?P<minute>)", _full_date),
-    ("month_rel_year", rf"{_MONTH}\s+(?:of\s+)?(?P<rel>last|previous|this|next)\s+year", _month_rel_year),
-    ("month_year", rf"{_MONTH},?\s+(?:of\s+)?{_YEAR}", _month_year),
-    ("bare_month", rf"(?:(?P<rel>last|past|previous|this|next)|{_PREP}){_MONTH}", _bare_month),
+    ("month_rel_year", rf"{_MOD}{_MONTH}\s+(?:of\s+)?(?P<rel>last|previous|this|next)\s+year", _month_rel_year),
+    ("month_year", rf"{_MOD}{_MONTH},?\s+(?:of\s+)?{_YEAR}", _month_year),
+    ("bare_month", rf"(?:{_MOD}(?P<rel>last|past|previous|this|next)\s+|{_PREP}{_MOD}){_MONTH}", _bare_month),
     ("decade", r"(?:the\s+)?(?:(?P<decade>1[5-9]\d0|20\d0)s|'(?P<decade2>\d0)s)", _decade),
     ("year", rf"{_PREP}(?:the\s+year\s+)?{_YEAR}", _year),
-    ("last_n", rf"(?:(?:in|over|during|for)\s+)?the\s+(?:last|past|previous)\s+(?:{_NUM}\s+)?{_UNIT}", _last_n),
+    # "2009-2010": both years, each its own expression.
+    ("year_range_first", rf"(?P<prep>){_YEAR}(?=\s*[-–]\s*(?:1[5-9]|20)\d\d(?!\d))", _year),
+    ("year_range_second", rf"(?<=\d\d\d\d[-–])(?P<prep>){_YEAR}", _year),
+    ("season", rf"{_MOD}(?:{_REL}\s+(?P<season>spring|summer|fall|autumn|winter)|"
+               rf"(?:(?<=in\s)|(?<=during\s)|(?<=over\s)|(?<=by\s)|(?<=until\s))(?:the\s+)?"
+               rf"(?P<season2>spring|summer|autumn|winter)|(?P<season3>spring|summer|fall|autumn|winter)"
+               rf",?\s+(?:of\s+)?{_YEAR})", None),
+    ("quarter", rf"(?:{_MOD}(?P<qrel>last|past|previous|this|current|next|coming)\s+quarter|(?:the\s+)?"
+                rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s]+quarter"
+                rf"(?:\s+of\s+(?:{_YEAR}|(?P<rel>last|previous|this|next)\s+year))?|(?P<ord2>q[1-4])\s+(?P<year2>1[5-9]\d\d|20\d\d))", None),
+    ("fiscal", rf"{_MOD}(?:(?P<rel>last|past|previous|this|current|next|coming)\s+fiscal\s+year|"
+               rf"fiscal\s+(?:year\s+)?{_YEAR})", _fiscal),
+    ("last_n", rf"(?:(?:in|over|during|for|within)\s+)?the\s+(?P<rel>last|past|previous|next|coming)\s+(?:{_NUM}\s+)?{_UNIT}", _last_n),
     ("ago", rf"{_NUM}\s+{_UNIT}\s+ago", _ago),
-    ("relative_unit", r"(?P<rel>last|past|previous|this|current|next|coming)\s+(?P<unit>week|month|year)", _relative_unit),
+    ("relative_unit", rf"{_MOD}(?P<rel>last|past|previous|this|current|next|coming)\s+(?P<unit>week|month|year)", _relative_unit),
     ("weekend", r"(?:(?P<rel>last|this|next)\s+weekend|(?:over|at|during)\s+the\s+weekend)", _weekend),
-    ("weekday", rf"(?:(?P<rel>last|next|this)\s+)?{_WEEKDAY}", _weekday),
+    ("weekday", rf"(?:(?P<rel>last|next|this)\s+)?{_WEEKDAY}(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday),
     ("day_word", r"(?P<dayword>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))", _day_word),
     ("earlier_this", r"(?:earlier|later)\s+this\s+(?P<unit>year|month|week)", _earlier_this),
     ("set", rf"(?:(?:every|each)\s+(?:{_WEEKDAY}|(?P<unit>day|week|month|year))|(?P<adverb>daily|weekly|monthly|annually|yearly))", _set),
-    ("duration", rf"{_NUM}(?:\s+|-)(?:more\s+)?{_UNIT}(?:-long|-old)?", _duration),
+    ("duration", rf"{_NUM}(?:\s+|-)(?:more\s+)?{_UNIT}(?:-long|(?P<old>-old|\s+old))?", _duration),
+    ("fortnight", r"(?:a|one)\s+fortnight", _fortnight),
+    # Unquantified stretches only where the context makes them temporal.
+    ("vague_units", rf"(?:(?<=\bfor\s)|(?=\w+\s+(?:before|after|earlier|later)\b)){_UNITS_PL}", _vague_units),
+    ("ref", r"(?P<ref>now|currently|presently|at\s+present|nowadays|these\s+days|recently|lately|"
+            r"(?<=in\s)the\s+(?:past|future))", _ref),
+    ("clock", r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?![\w.])"
+              r"|(?<=at\s)(?P<word>noon|midnight))", _clock),
 ]
+
+
+def _named(m: re.Match, group: str, *alts: str) -> str | None:
+    for g in (group, *alts):
+        if m.re.groupindex.get(g) and m[g]:
+            return m[g]
+    return None
+
+
+class _Merged:
+    """A match whose alternative groups (season2, ord2...) read as their main name."""
+
+    def __init__(self, m: re.Match, aliases: dict[str, tuple[str, ...]]) -> None:
+        self._m, self._aliases = m, aliases
+
+    def __getitem__(self, name: str) -> str | None:
+        return _named(self._m, name, *self._aliases.get(name, ()))
+
+
+def _season_rule(m: re.Match, anchor: date, future: bool) -> Parsed:
+    return _season(_Merged(m, {"season": ("season2", "season3"), "rel": (), "year": ()}), anchor, future)
+
+
+def _quarter_rule(m: re.Match, anchor: date, future: bool) -> Parsed:
+    return _quarter(_Merged(m, {"ord": ("ord2",), "rel": (), "year": ("year2",), "qrel": ()}), anchor, future)
+
+
+_RULES = [(n, p, fn or {"season": _season_rule, "quarter": _quarter_rule}[n]) for n, p, fn in _RULES]
 RULES: list[tuple[str, re.Pattern, Rule]] = [
-    (name, re.compile(_B + pat + r"(?!\w)", re.I), fn) for name, pat, fn in _RULES]
+    (name, re.compile((pat if pat.startswith("(?<=") else _B + pat) + r"(?!\w)", re.I), fn)
+    for name, pat, fn in _RULES]
 # Words that introduce an expression but are not part of it in TimeML ("in 2018").
-_LEAD = re.compile(r"(?:(?:in|on|over|during|at|by|of|from|to|and|between|until|for)\s+)+", re.I)
+# TimeML marks "before", "since", "until" as SIGNALs outside the TIMEX3 too.
+_LEAD = re.compile(r"(?:(?:in|on|over|during|at|by|of|from|to|and|between|until|till|for|through|"
+                   r"throughout|before|after|since|within)\s+)+", re.I)
 
 
 def scan(text: str, anchor: date, future_at: Callable[[int], bool] | None = None
