@@ -12,14 +12,17 @@ from .fields import (
     parse_tags_line,
     split_photo_credit,
 )
+from .linemodel import refine_body
 from .lines import MAX_LINE_CHARS, Line, label_lines, line_features, split_page
 
 
 def classify_text(text: str) -> list[Line]:
-    """The page's non-blank lines, each labelled (see :mod:`eventwire.extract.lines`)."""
+    """The page's non-blank lines, each labelled: the rules of :mod:`eventwire.extract.lines`
+    first, then the trained model of :mod:`eventwire.extract.linemodel` re-decides body
+    against boilerplate."""
     raw, lines = split_page(text)
     line_features(lines, raw)
-    return label_lines(lines)
+    return refine_body(label_lines(lines))
 
 
 def extract_text_article(doc: Document, text: str) -> Article:
