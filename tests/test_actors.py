@@ -119,6 +119,59 @@ def test_pro_demonym_does_not_make_an_agent_of_that_country():
     assert agents == {"UKR-REB"}
 
 
+def bare_agents(r: DocResult) -> dict[str, str]:
+    return {m.text: m.actor_id for m in r.mentions if m.label == "AGENT"}
+
+
+def test_bare_agents_take_the_documents_dominant_country():
+    r = run("Rebel fighters attacked a checkpoint near Kabul on Monday, officials said.",
+            "The government condemned the attack. Government troops clashed with militants, "
+            "and security forces closed the road while the army sent reinforcements.",
+            "Protesters gathered outside a mosque in Kabul. Gunmen fired on a bus.")
+    agents = bare_agents(r)
+    assert agents["Rebel fighters"] == "AFG-REB"
+    assert agents["officials"] == "AFG-GOV"
+    assert agents["government"] == "AFG-GOV"
+    assert agents["Government troops"] == "AFG-MIL"
+    assert agents["militants"] == "AFG-REB"
+    assert agents["security forces"] == "AFG-MIL"
+    assert agents["army"] == "AFG-MIL"
+    assert agents["Protesters"] == "AFG-CVL"
+    assert agents["Gunmen"] == "AFG-UAF"
+    assert r.actors["AFG-UAF"].kind == "armed_group"
+
+
+def test_bare_agent_country_order_modifier_then_clause_then_document():
+    r = run("Kabul was quiet on Monday and Kabul markets opened. Police arrested two men in "
+            "Karachi on Friday. Pakistani police later freed one. The army of Iran said nothing. "
+            "Police detained a driver.")
+    agents = [(m.text, m.actor_id) for m in r.mentions if m.label == "AGENT"]
+    assert agents == [("Police", "PAK-COP"), ("Pakistani police", "PAK-COP"),
+                      ("army of Iran", "IRN-MIL"), ("Police", "AFG-COP")]
+
+
+def test_bare_agents_need_a_place_in_the_document():
+    r = run("Police arrested three suspects on Tuesday. The government promised an inquiry.")
+    assert bare_agents(r) == {}
+
+
+def test_agents_of_someone_else_are_not_given_the_local_country():
+    r = run("Fighting went on near Aleppo. Foreign troops left the town and their fighters fled. "
+            "Iranian-backed militias fired rockets, and Kurdish fighters advanced.")
+    assert bare_agents(r) == {}
+
+
+def test_bare_agents_fill_event_roles():
+    from eventwire.events import EventsStage
+    r = run("Police arrested three suspects in Kabul on Tuesday. Rebel fighters attacked a "
+            "checkpoint near Kabul.")
+    EventsStage()([r])
+    sources = {e.event_type: e.source_actor_id for e in r.events}
+    assert sources.get("COERCE") == "AFG-COP"  # PLOVER codes an arrest as COERCE
+    assert sources.get("ASSAULT") == "AFG-REB"
+    assert r.actors["AFG-COP"].kind == "police"
+
+
 # --- coreference ----------------------------------------------------------------------------
 
 def test_pronouns_and_the_group_resolve():

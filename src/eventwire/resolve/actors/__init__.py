@@ -85,7 +85,8 @@ def sentence_index(result: DocResult, offset: int) -> int:
 
 def add_agents(result: DocResult, doc, named: list[Mention], link: Linking) -> None:
     spans = [(m.start, m.end) for m in named if m.label in ("ORG", "PERSON")]
-    for start, end, text, actor_id in agents.find_agents(doc, link.kb, spans):
+    home = agents.dominant_country(result.mentions, link.kb)
+    for start, end, text, actor_id in agents.find_agents(doc, link.kb, spans, home):
         link.use(actor_id)
         result.mentions.append(Mention(start, end, text, "AGENT", sentence_index(result, start),
                                        actor_id=actor_id, source="pattern"))

@@ -1,6 +1,16 @@
 """Agents without names: "Iraqi security forces", "Turkish police", "the Syrian regime", "US
 forces", "protesters in Kirkuk" become country + sector actors (IRQ-MIL, TUR-COP, SYR-GOV,
-USA-MIL, IRQ-CVL), composed the way CAMEO/PLOVER agent dictionaries compose them."""
+USA-MIL, IRQ-CVL), composed the way CAMEO/PLOVER agent dictionaries compose them.
+
+Bare agents ("Police arrested three suspects", "The government condemned the attack") take
+their country, in order, from an explicit modifier ("Afghan police"), a place after "in"/"from"
+on the noun ("protesters in Kirkuk"), a locative of their clause ("... suspects in Kabul"), else
+the document's dominant country (:func:`dominant_country`).
+
+Sector choices: rebels, insurgents, militants, militias and fighters are REB (non-state armed
+groups, as in the KB); gunmen and assailants, whose side the text does not say, are UAF
+(CAMEO's "unidentified armed forces").
+"""
 
 from __future__ import annotations
 
@@ -19,6 +29,7 @@ SECTOR_NOUNS = {
     **dict.fromkeys(("police", "policemen", "policeman", "gendarmes", "gendarmerie"), "COP"),
     **dict.fromkeys(("rebels", "rebel", "insurgents", "insurgent", "militants", "militant",
                      "militia", "militias", "militiamen", "guerrillas", "fighters", "jihadists"), "REB"),
+    **dict.fromkeys(("gunmen", "gunman", "assailants", "assailant"), "UAF"),
     **dict.fromkeys(("opposition", "dissidents", "dissident"), "OPP"),
     **dict.fromkeys(("protesters", "protestors", "demonstrators", "civilians", "people",
                      "residents", "villagers", "citizens", "crowds", "mob"), "CVL"),
@@ -35,7 +46,32 @@ SECTOR_NOUNS = {
 # Two-word heads that differ from their last word's sector.
 SECTOR_PHRASES = {"security forces": "MIL", "armed forces": "MIL", "air force": "MIL",
                   "police officers": "COP", "police forces": "COP", "riot police": "COP",
-                  "intelligence services": "SPY", "intelligence agency": "SPY"}
+                  "intelligence services": "SPY", "intelligence agency": "SPY",
+                  "armed men": "UAF"}
+# Heads that name an agent on their own and may take the country from the clause or the
+# document. Left out: words too vague alone ("people", "forces", "media", "court", "jets").
+BARE_HEADS = frozenset({
+    "government", "regime", "administration", "authorities", "officials", "ministry", "cabinet",
+    "troops", "army", "military", "soldiers", "soldier", "navy", "commandos", "paratroopers",
+    "police", "policemen", "policeman", "gendarmes", "gendarmerie",
+    "rebels", "insurgents", "militants", "militia", "militias", "militiamen", "guerrillas",
+    "fighters", "jihadists", "gunmen", "assailants", "opposition",
+    "protesters", "protestors", "demonstrators", "civilians", "residents", "villagers",
+    "journalists", "lawmakers", "parliament", "legislators", "refugees", "students", "strikers",
+})
+# Modifiers that say the agent is not the local one ("foreign troops", "coalition forces").
+FOREIGN_MODIFIERS = frozenset({
+    "foreign", "international", "western", "coalition", "allied", "multinational", "enemy",
+    "rival", "overseas", "peacekeeping", "outside", "neighbouring", "neighboring", "un", "nato",
+})
+# Prepositions that place a clause ("arrested suspects in Kabul", "clashed near Aleppo").
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "across", "around", "inside", "into",
+                            "throughout", "from"})
+# "Russian-backed rebels" are not Russia's: a demonym before "-backed" names a sponsor.
+SPONSOR_WORDS = frozenset({"backed", "led", "allied", "aligned", "supported", "funded", "trained",
+                           "sponsored", "armed", "linked"})
+# A city locates a story more surely than a country name, which is often an actor in it.
+CITY_WEIGHT, STATE_WEIGHT = 2, 1
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,6 +103,9 @@ def state_of_token(tok, kb: KB) -> str | None:
     prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
     if prev in ("pro", "anti", "-") or tok.lower_ in ("pro", "anti"):
         return None  # "pro-Iranian militias" are not Iran's
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ in SPONSOR_WORDS:
+        return None  # "Iranian-backed militias": Iran is the sponsor
     if tok.lower_ in kb.demonyms:
         return kb.demonyms[tok.lower_]
     ids = kb.lookup(name_key(tok.text))
@@ -74,26 +113,115 @@ def state_of_token(tok, kb: KB) -> str | None:
     return states[0] if len(states) == 1 else None
 
 
+def country_of_place(name: str, kb: KB) -> tuple[str, bool] | None:
+    """The country a place name stands for, and whether it was a city (not the state itself)."""
+    key = name_key(name)
+    states = [i for i in kb.lookup(key) if kb.get(i).kind == "state"]
+    if len(states) == 1:
+        return states[0], False
+    city = city_countries().get(key)
+    return (city, True) if city else None
+
+
+def place_of(obj, kb: KB) -> tuple[str, int] | None:
+    """The country of the place a preposition's object names, and the end of that place."""
+    if obj.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return None
+    words = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_]
+    name = " ".join(t.text for t in words) or obj.text
+    country = state_of_token(obj, kb) if len(words) <= 1 else None
+    if country is None:
+        found = country_of_place(name, kb)
+        country = found[0] if found else None
+    return (country, max(t.idx + len(t.text) for t in words or [obj])) if country else None
+
+
 def place_country(head, kb: KB) -> tuple[str, int] | None:
     """"protesters in Kirkuk", "militias in Iraq": the country of the place after "in", and
     the end (char offset) of that place."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    words = [t for t in obj.subtree if t.ent_type_ == obj.ent_type_]
-                    name = " ".join(t.text for t in words) or obj.text
-                    country = state_of_token(obj, kb) if len(words) <= 1 else None
-                    country = country or city_countries().get(name_key(name))
-                    if country:
-                        return country, max(t.idx + len(t.text) for t in words or [obj])
+                if obj.dep_ == "pobj" and (prep.lower_ != "of" or obj.ent_type_ == "GPE"):
+                    placed = place_of(obj, kb)
+                    if placed:
+                        return placed
     return None
 
 
-def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]]):
+def clause_verb(tok):
+    """The verb whose clause a noun belongs to (its subject, object or prepositional object)."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            return tok
+        tok = tok.head
+    return None
+
+
+def in_clause(tok, verb) -> bool:
+    """Whether ``tok`` hangs from ``verb`` without crossing another verb (a clause boundary)."""
+    # spaCy makes a new Token object on each access: compare positions, not identity
+    while tok.i != verb.i:
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.i != verb.i and tok.pos_ in ("VERB", "AUX"):
+            return False
+    return True
+
+
+def clause_country(head, kb: KB) -> str | None:
+    """"Police arrested three suspects in Kabul": the country of a locative in the clause."""
+    verb = clause_verb(head)
+    if verb is None:
+        return None
+    for prep in verb.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in LOCATIVE_PREPS or not in_clause(prep, verb):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj":
+                placed = place_of(obj, kb)
+                if placed:
+                    return placed[0]
+    return None
+
+
+def dominant_country(mentions, kb: KB) -> str | None:
+    """The country the document is about: most weight over its place names (cities weigh more
+    than country names); a tie goes to the country named first."""
+    weight: dict[str, int] = {}
+    for m in mentions:
+        if m.label not in ("GPE", "LOC"):
+            continue
+        found = country_of_place(m.text.removeprefix("the ").removeprefix("The "), kb)
+        if found:
+            country, is_city = found
+            weight[country] = weight.get(country, 0) + (CITY_WEIGHT if is_city else STATE_WEIGHT)
+    if not weight:
+        return None
+    return max(weight, key=weight.get)  # dicts keep first-seen order: ties go to the first
+
+
+def bare_context_ok(chunk, head_words: list[str]) -> bool:
+    """Whether a noun phrase with no country of its own may take one from its context: a bare
+    agent head, and no modifier naming someone else ("their fighters", "Kurdish fighters",
+    "foreign troops")."""
+    if head_words[-1] not in BARE_HEADS and " ".join(head_words[-2:]) not in SECTOR_PHRASES:
+        return False
+    for tok in chunk[:-1]:
+        if tok.dep_ == "det" or tok.is_punct or tok.like_num or tok.pos_ == "NUM":
+            continue
+        if tok.tag_ == "PRP$" or tok.dep_ == "poss" or tok.pos_ == "PROPN" or tok.ent_type_ \
+                or tok.lower_ in FOREIGN_MODIFIERS or tok.lower_ in ("pro", "anti"):
+            return False
+    return True
+
+
+def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]], doc_country: str | None = None):
     """Yield (start_char, end_char, text, actor_id) for country + sector noun phrases."""
     for chunk in doc.noun_chunks:
-        sector = sector_of([t for t in chunk if not t.is_punct])
+        words = [t for t in chunk if not t.is_punct]
+        sector = sector_of(words)
         if sector is None:
             continue
         if any(s < chunk.end_char and chunk.start_char < e for s, e in named_spans):
@@ -105,10 +233,13 @@ def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]]):
         end_char = chunk.end_char
         if country is None:
             placed = place_country(chunk.root, kb)
-            if placed is None:
+            if placed is not None:
+                # "protesters in Kirkuk": the place is part of what identifies them
+                country, end_char = placed
+            elif bare_context_ok(chunk, [t.lower_ for t in words]):
+                country = clause_country(chunk.root, kb) or doc_country
+            if country is None:
                 continue
-            # "protesters in Kirkuk": the place is part of what identifies them
-            country, end_char = placed
         start = chunk[0]
         while start.i < chunk.end - 1 and (start.dep_ == "det" or start.is_punct):
             start = doc[start.i + 1]

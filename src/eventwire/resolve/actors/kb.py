@@ -28,13 +28,14 @@ SECTOR_KIND = {
     "PTY": "political_party", "CVL": "civilians", "MED": "media", "BUS": "company",
     "REF": "civilians", "LAB": "civilians", "EDU": "civilians", "REL": "civilians",
     "CRM": "criminal_group", "IGO": "igo", "NGO": "ngo", "HLH": "civilians",
+    "UAF": "armed_group",
 }
 SECTOR_NAME = {
     "GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence services",
     "JUD": "judiciary", "LEG": "legislature", "REB": "rebels and militias", "OPP": "opposition",
     "PTY": "political parties", "CVL": "civilians", "MED": "media", "BUS": "business",
     "REF": "refugees", "LAB": "labour", "EDU": "education", "REL": "religious", "CRM": "criminals",
-    "HLH": "health",
+    "HLH": "health", "UAF": "unidentified armed group",
 }
 LEADER_ROLES = frozenset({"leader", "deputy", "founder", "spokesperson"})
 KB_DIR = Path(str(resources.files("eventwire") / "data" / "kb"))
