@@ -6,9 +6,10 @@ import re
 import time
 from datetime import date, datetime
 
+import numpy as np
 import pytest
 
-from eventwire.extract import extract_article
+from eventwire.extract import extract_article, learn_site_boilerplate
 from eventwire.extract.fields import (
     guess_site_name,
     normalise_name,
@@ -19,6 +20,7 @@ from eventwire.extract.fields import (
     split_tags,
 )
 from eventwire.extract.language import detect_language
+from eventwire.extract.templates import normalise_line
 from eventwire.extract.text import classify_text
 from eventwire.model import Document
 from eventwire.registry import SkipDocument
@@ -337,3 +339,116 @@ def test_binary_junk_is_skipped():
 def test_empty_page_is_skipped():
     with pytest.raises(SkipDocument, match="empty page"):
         extract_article(make_doc("  \n\n ", fmt="text"))
+
+
+# --- trained line model ----------------------------------------------------------------------
+
+
+def test_shipped_line_model_loads_and_matches_features():
+    from eventwire.extract.linemodel import feature_names, load_model
+
+    model = load_model()
+    assert model is not None and model.names == feature_names()
+    proba = model.predict_proba(np.zeros((3, len(feature_names())), dtype=np.float32))
+    assert proba.shape == (3,) and ((proba >= 0) & (proba <= 1)).all()
+
+
+def test_line_model_keeps_rule_owned_labels():
+    from eventwire.extract.linemodel import refine_body
+
+    class AlwaysBody:
+        threshold = 0.5
+
+        def predict_proba(self, x):
+            return np.ones(len(x))
+
+    lines = classify_text(HARBOUR_PAGE)
+    before = {ln.index: ln.label for ln in lines}
+    refine_body(lines, AlwaysBody())
+    for ln in lines:
+        if before[ln.index] in ("body", "boilerplate"):
+            assert ln.label == "body"
+        else:  # title, byline, dateline, caption, credit, tags stay the rules' call
+            assert ln.label == before[ln.index]
+
+
+# --- site templates ----------------------------------------------------------------------------
+
+PROMO = ("Our reporters have covered the valley for fifty years, and your support keeps local "
+         "journalism free for everyone who lives here.")
+
+
+def site_page(n: int, story: list[str]) -> str:
+    return "\n\n".join([f"Valley Weekly Home Politics Schools Events {n}", story[0], "By ANNA LIND",
+                        story[1], PROMO, story[2], story[3],
+                        f"Copyright {2020 + n} Valley Weekly"])
+
+
+SITE_STORIES = [
+    ["Bridge repairs close the river road for two weeks",
+     "Crews began replacing the deck of the old stone bridge on Monday, and the river road "
+     "will stay closed to cars until the end of the month.",
+     "Buses will use the northern bypass, which adds about ten minutes to the trip into town.",
+     "The council said the bridge had not been repaired since the flood of the previous decade."],
+    ["School board approves a longer lunch break",
+     "The school board voted on Tuesday to add fifteen minutes to the lunch break at the two "
+     "primary schools, after parents said children were eating too quickly.",
+     "Teachers will start the afternoon lessons later and finish them at the same time as before.",
+     "The change starts after the autumn holiday and will be reviewed at the end of the year."],
+]
+
+
+def test_learn_site_boilerplate_finds_recurring_lines_only():
+    pages = [site_page(i, s) for i, s in enumerate(SITE_STORIES)]
+    learned = learn_site_boilerplate(pages)
+    assert normalise_line(PROMO) in learned
+    assert "by anna lind" in learned  # recurs, but the extractor keeps bylines as bylines
+    assert "copyright 0 valley weekly" in learned  # years differ, the template is one line
+    assert not any("bridge" in line or "lunch" in line for line in learned)
+    assert learn_site_boilerplate(pages[:1]) == set()  # one page alone teaches nothing
+
+
+def test_site_boilerplate_removes_template_lines_from_the_body():
+    pages = [site_page(i, s) for i, s in enumerate(SITE_STORIES)]
+    learned = learn_site_boilerplate(pages)
+    alone = extract_article(make_doc(pages[0], fmt="text"))
+    assert PROMO in alone.paragraphs  # prose-like: one page cannot tell it from the article
+    art = extract_article(make_doc(pages[0], fmt="text"), boilerplate=learned)
+    assert PROMO not in art.paragraphs
+    assert art.paragraphs[0].startswith("Crews began replacing")
+    assert len(art.paragraphs) == 3
+    assert art.byline == ["Anna Lind"]
+
+
+# --- the extraction benchmark's metric and baseline ---------------------------------------------
+
+
+def test_bench_shingle_metric():
+    from eventwire.bench.extraction import page_counts, score
+
+    gold = "one two three four five six"
+    assert page_counts(gold, gold) == (1.0, 0.0, 0.0)
+    tp, fp, fn = page_counts("one two three four five", gold)  # 2 of 3 gold shingles
+    assert (tp, fp, fn) == pytest.approx((2 / 3, 0.0, 1 / 3))
+    s = score([page_counts(gold, gold), page_counts("", gold)])
+    # The empty page counts only against recall.
+    assert s.precision == 1.0 and s.recall == 0.5 and s.empty == 1
+    assert s.f1 == pytest.approx(2 * 1.0 * 0.5 / 1.5)
+
+
+def test_bench_c4_line_rules():
+    from eventwire.bench.extraction import c4_lines
+
+    lines = ["The council met on Monday to approve the plan.", "Too short.",
+             "Home News Sport Weather Video Opinion", "Please enable JavaScript to view the comments.",
+             "This site uses cookies to give you the best experience.", "var x = {a: 1};",
+             "\"We will keep going until the work is done,\" she said."]
+    assert c4_lines(lines) == [lines[0], lines[-1]]
+
+
+def test_bench_exits_clearly_without_eval_data(tmp_path, monkeypatch):
+    from eventwire.bench import extraction
+
+    monkeypatch.setenv("EVENTWIRE_EVAL_DIR", str(tmp_path / "absent"))
+    with pytest.raises(SystemExit, match="evaluation data not found"):
+        extraction.main([])

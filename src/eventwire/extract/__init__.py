@@ -6,8 +6,9 @@ from __future__ import annotations
 from ..model import DocResult
 from ..registry import DocumentStage, register_stage
 from .core import extract_article
+from .templates import learn_site_boilerplate
 
-__all__ = ["extract_article", "ExtractStage"]
+__all__ = ["extract_article", "learn_site_boilerplate", "ExtractStage"]
 
 
 @register_stage("extract")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from datetime import datetime
 
 from ..model import Article, Document
@@ -19,12 +20,15 @@ MAX_JUNK_SHARE = 0.05
 _JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
 
 
-def extract_article(doc: Document) -> Article:
-    """The clean Article of one Document, or :class:`SkipDocument` with the reason."""
+def extract_article(doc: Document, boilerplate: AbstractSet[str] | None = None) -> Article:
+    """The clean Article of one Document, or :class:`SkipDocument` with the reason.
+
+    ``boilerplate``: the site's template lines for text dumps (see
+    :func:`eventwire.extract.templates.learn_site_boilerplate`); optional."""
     if doc.format in TEXT_FORMATS:
         text = _as_text(doc.content, doc.meta.get("charset"))
         _reject_junk(text)
-        art = extract_text_article(doc, text)
+        art = extract_text_article(doc, text, boilerplate)
     elif doc.format in HTML_FORMATS:
         html = decode_html(doc.content, doc.meta.get("charset"))
         _reject_junk(html)

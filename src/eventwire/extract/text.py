@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from ..model import Article, Document
 from ..registry import SkipDocument
 from .fields import (
@@ -14,19 +16,27 @@ from .fields import (
 )
 from .linemodel import refine_body
 from .lines import MAX_LINE_CHARS, Line, label_lines, line_features, split_page
+from .templates import normalise_line
 
 
-def classify_text(text: str) -> list[Line]:
+def classify_text(text: str, boilerplate: AbstractSet[str] | None = None) -> list[Line]:
     """The page's non-blank lines, each labelled: the rules of :mod:`eventwire.extract.lines`
     first, then the trained model of :mod:`eventwire.extract.linemodel` re-decides body
-    against boilerplate."""
+    against boilerplate. ``boilerplate``: the site's template lines
+    (:func:`eventwire.extract.templates.learn_site_boilerplate`), never kept as body."""
     raw, lines = split_page(text)
     line_features(lines, raw)
-    return refine_body(label_lines(lines))
+    lines = refine_body(label_lines(lines))
+    if boilerplate:
+        for ln in lines:
+            if ln.label == "body" and normalise_line(ln.text) in boilerplate:
+                ln.label = "boilerplate"
+    return lines
 
 
-def extract_text_article(doc: Document, text: str) -> Article:
-    lines = classify_text(text)
+def extract_text_article(doc: Document, text: str,
+                         boilerplate: AbstractSet[str] | None = None) -> Article:
+    lines = classify_text(text, boilerplate)
     art = Article(doc_id=doc.doc_id, url=doc.url)
     art.paragraphs = [ln.text for ln in lines if ln.label == "body"]
     if not art.paragraphs:
