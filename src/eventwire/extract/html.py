@@ -52,8 +52,9 @@ def extract_html_article(doc: Document, html: str) -> Article:
     if tree is None:
         raise SkipDocument("HTML could not be parsed")
     captions = _figcaptions(tree)
+    # Tables stay in: articles carry results and figures in them (aeb dev F1 0.962 -> 0.971).
     result = trafilatura.bare_extraction(
-        tree, url=doc.url, include_comments=False, include_tables=False, with_metadata=True,
+        tree, url=doc.url, include_comments=False, include_tables=True, with_metadata=True,
         favor_precision=True, date_extraction_params={"extensive_search": True,
                                                       "original_date": True})
     if result is None or not (result.text or "").strip():
