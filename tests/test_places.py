@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from datetime import datetime
 from pathlib import Path
@@ -181,3 +182,48 @@ def test_seed_gold_places_within_tolerance(nlp_result):
             missing.append((key, round(best)))
     assert not missing, missing
     assert main_country(res) == "IRQ"
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("EU", "continent"), ("European Union", "continent"), ("European", "continent"),
+    ("African", "continent"), ("Indian Ocean", "sea"), ("Atlantic", "sea"),
+    ("Middle East", "region"), ("Korean Peninsula", "region"),
+])
+def test_continents_seas_and_regions(gaz, name, kind):
+    e = resolve_name(name, gaz)
+    assert e is not None and e.kind == kind and e.lat is not None
+
+
+def test_a_state_outranks_a_town_of_its_name_and_codes_skip_villages(gaz):
+    ca = resolve_name("California", gaz)
+    assert ca.precision == "admin1" and ca.country == "USA"
+    assert 34 < ca.lat < 39 and -122 < ca.lon < -116
+    if importlib.util.find_spec("country_state_city"):  # its state points place Tamil Nadu
+        assert resolve_name("Tamil Nadu", gaz).precision == "admin1"
+    assert resolve_name("EU", gaz).kind == "continent"  # not the French town Eu
+    assert resolve_name("French", gaz).place_id == "cc:FRA"  # not a French territory
+
+
+def test_us_point_is_the_contiguous_centre(gaz):
+    us = resolve_name("United States", gaz)
+    assert haversine_km((us.lat, us.lon), (39.83, -98.58)) < 10
+
+
+def _geoparse_text(text, spans):
+    from eventwire.resolve.places import geoparse
+
+    art = Article(doc_id="t", paragraphs=[text], published=datetime(2021, 1, 1), language="en")
+    art.build_text()
+    res = DocResult(document=Document("t", "t", text, "text", "h"), article=art)
+    res.sentences = [Sentence(0, 0, len(text), text)]
+    res.mentions = [Mention(text.index(s), text.index(s) + len(s), s, "GPE", 0) for s in spans]
+    geoparse(res)
+    return {m.text: res.places.get(m.place_id) for m in res.mentions}
+
+
+def test_unknown_street_takes_the_town_before_it_and_a_university_its_namesake():
+    text = ("Police closed a road in Tulsa after a fire on Quillbrook Street. Students at "
+            "Colorado State University marched.")
+    places = _geoparse_text(text, ["Tulsa", "Quillbrook Street", "Colorado State University"])
+    assert places["Quillbrook Street"].name == "Tulsa"
+    assert places["Colorado State University"].name == "Colorado"

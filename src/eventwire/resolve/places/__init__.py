@@ -11,6 +11,7 @@ the other names resolve.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from ...model import DocResult, Place
@@ -152,6 +153,7 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
         final.append(resolve_name(t.text, gaz, countries=countries, main=main, container=container,
                                   others=[o for o in others if o is not first[i]],
                                   facility=_is_facility(t)))
+    _fill_unknown(topos, final, gaz, countries, main)
     for t, e in zip(topos, final):
         if e is None or t.metonymic:
             continue
@@ -159,6 +161,43 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
         result.places[e.place_id] = _to_place(e)
     for m, t in inner_mentions(result, topos):
         m.place_id = t.mention.place_id
+
+
+# Words that make a name a street, building or institution inside some town: such a name
+# the gazetteer lacks is placed at the place it names ("Colorado State University") or,
+# failing that, at the town the article last placed something in ("Royal Street").
+_GENERIC = re.compile(
+    r"\s+(?:state\s+university|university|college|high\s+school|middle\s+school|elementary|school|"
+    r"academy|street|st\.?|avenue|ave\.?|road|rd\.?|boulevard|drive|lane|square|plaza|park|"
+    r"church|cathedral|basilica|mosque|temple|hospital|clinic|court|courthouse|station|"
+    r"international\s+airport|airport|stadium|arena|racecourse|embassy|estate|village|center|"
+    r"centre|mall|market|bridge|canal|county|city\s+hall|district)$", re.I)
+_NAMED_AFTER = re.compile(r"university|college|airport", re.I)
+_OF_PLACE = re.compile(r"^(?:university|college|bank|port|city|county|district)\s+of\s+(?P<rest>.+)$", re.I)
+
+
+def _fill_unknown(topos: list[Toponym], final: list[Entry | None], gaz: Gazetteer,
+                  countries: Counter, main: str | None) -> None:
+    """Places for unknown names that say what kind of place they are, in place."""
+    for i, t in enumerate(topos):
+        if final[i] is not None:
+            continue
+        generic = _GENERIC.search(t.text)
+        of = _OF_PLACE.match(t.text)
+        if generic is None and of is None:
+            continue
+        # Only an institution is usually named after its place ("Colorado State University");
+        # a street or county shares its name with towns elsewhere ("Royal Street").
+        core = of["rest"] if of else t.text[:generic.start()].strip()
+        named_after = of is not None or _NAMED_AFTER.search(generic.group(0)) is not None
+        e = None
+        if named_after and core and not gaz.demonym(core):
+            e = resolve_name(core, gaz, countries=countries, main=main)
+        if e is None or e.precision == "country":
+            # The nearest place before it in the article that is a town or site.
+            e = next((final[j] for j in range(i - 1, -1, -1)
+                      if final[j] is not None and final[j].precision in ("city", "site")), e)
+        final[i] = e
 
 
 def main_country(result: DocResult) -> str | None:
