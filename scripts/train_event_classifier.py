@@ -56,6 +56,39 @@ WRITTEN = """
 <s>The regime</s> shut down <t>the independent newspaper</t>.\tCOERCE
 <s>Insurgents</s> ambushed <t>an army convoy</t> near the pass.\tASSAULT
 <s>Warplanes</s> bombed <t>a rebel camp</t> at dawn.\tASSAULT
+<s>The neighbouring states</s> signed a border treaty with <t>the republic</t>.\tAGREE
+<s>The ministers</s> initialled a memorandum with <t>the investors</t> on power plants.\tAGREE
+<s>The league</s> endorsed the peace plan put forward by <t>the mediators</t>.\tSUPPORT
+<s>The health agencies</s> set up a joint task force with <t>the border police</t>.\tCOOPERATE
+<s>The two armies</s> began joint patrols with <t>peacekeepers</t> along the river.\tCOOPERATE
+<s>The bishop</s> appealed to <t>the rebels</t> to lay down their arms.\tREQUEST
+<s>The aid groups</s> pressed <t>the authorities</t> to open the crossings.\tREQUEST
+<s>The governors</s> asked <t>the central bank</t> for more funds.\tREQUEST
+<s>The mayor</s> urged <t>the militia</t> to release the hostages.\tREQUEST
+<s>The regulator</s> imposed a heavy fine on <t>the bank</t> over money laundering.\tSANCTION
+<s>The federation</s> suspended <t>the national team</t> from the tournament.\tSANCTION
+<s>The bloc</s> froze the assets of <t>the ousted ruler</t>.\tSANCTION
+<s>The dockworkers</s> went on strike against <t>the port authority</t>.\tPROTEST
+<s>Thousands of pensioners</s> demonstrated in front of <t>parliament</t>.\tPROTEST
+<s>Opposition supporters</s> staged a sit-in outside <t>the electoral commission</t>.\tPROTEST
+<s>The villagers</s> picketed <t>the mining company's</t> offices.\tPROTEST
+<s>The ruling party</s> denied <t>the opposition's</t> claims of fraud.\tREJECT
+<s>The court</s> dismissed <t>the ministry's</t> appeal.\tREJECT
+<s>The officials</s> ruled out talks with <t>the separatists</t>.\tREJECT
+<s>The guerrillas</s> handed over <t>the captured soldiers</t> to the Red Crescent.\tYIELD
+<s>The government</s> lifted the curfew imposed on <t>the northern province</t>.\tYIELD
+<s>The militants</s> kidnapped <t>three aid workers</t> on the highway.\tCOERCE
+<s>Security forces</s> raided <t>the offices of the party</t> and seized computers.\tCOERCE
+<s>Gunmen</s> opened fire on <t>a police checkpoint</t> near the market.\tASSAULT
+<s>The insurgents</s> detonated a car bomb outside <t>the barracks</t>.\tASSAULT
+<s>The president</s> warned <t>the neighbouring state</t> of severe consequences.\tTHREATEN
+<s>The commander</s> said his forces would storm <t>the city</t> unless it surrendered.\tTHREATEN
+<s>The ministry</s> called up <t>reserve units</t> as tensions rose.\tMOBILIZE
+<s>The agency</s> shipped vaccines to <t>the clinics</t> in the valley.\tAID
+<s>The commission</s> opened an inquiry into <t>the police chief</t>.\tACCUSE
+<s>The minister</s> criticised <t>the newspaper</t> for its coverage.\tACCUSE
+<s>The delegates</s> discussed the water dispute with <t>their counterparts</t>.\tCONSULT
+<s>The king</s> received <t>the visiting envoy</t> at the palace.\tCONSULT
 """
 
 

@@ -192,6 +192,7 @@ def combine(rule: tuple[str | None, int], clf: str, clf_prob: float) -> str:
 
 
 COMBINE_BELOW = 0.5
+TRAIN_C = 30.0  # as scripts/train_event_classifier.py
 
 
 # --- scores --------------------------------------------------------------------------------------
@@ -228,7 +229,7 @@ def evaluate_plv(folder: Path, split: str, limit: int | None = None) -> dict:
     if split == "test":
         clf = [classifier.predict(d, it.source, it.target)[:2] for d, it in zip(docs, items)]
     else:
-        clf = _cross_validated(docs, items)
+        clf = _cross_validated(docs, items, folder.parent / "plover-gsr")
     clf_s = time.perf_counter() - t0
     gold = [it.label for it in items]
     rule_pred = [c or "NONE" for c, _ in rules]
@@ -245,11 +246,16 @@ def evaluate_plv(folder: Path, split: str, limit: int | None = None) -> dict:
     }
 
 
-def _cross_validated(docs, items) -> list[tuple[str, float]]:
-    """5-fold cross-validated classifier predictions on the dev split (train files)."""
+def _cross_validated(docs, items, gsr: Path) -> list[tuple[str, float]]:
+    """5-fold cross-validated classifier predictions on the dev split (train files), the
+    PLOVER-GSR records joining every training fold as in the training script."""
     from ..events import classifier
 
-    return classifier.cross_val_predict(docs, items)
+    extra = load_gsr(gsr) if gsr.exists() else []
+    extra_docs = parse_all([it.text for it in extra])
+    feats = [(classifier.features(d, it.source, it.target), it.label)
+             for d, it in zip(extra_docs, extra)]
+    return classifier.cross_val_predict(docs, items, extra=feats, c=TRAIN_C)
 
 
 def evaluate_cameo(folder: Path, split: str, limit: int | None = None) -> dict:
@@ -306,8 +312,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--split", choices=("test", "dev"), default="test")
     ap.add_argument("--limit", type=int, default=None, help="first N items of each set")
     args = ap.parse_args(argv)
-    _one_core()
     events_dir = eval_dir("events")
+    _one_core()
     plv = evaluate_plv(events_dir / "plv", args.split, args.limit)
     cameo = evaluate_cameo(events_dir / "conflibert-cameo", args.split, args.limit)
     sp = speed(events_dir / "plv")
