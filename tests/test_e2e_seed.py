@@ -49,10 +49,12 @@ def test_core_recall(seed_run):
     linked, and the core events found with the right type and roles; the report printed above
     gives every figure."""
     _, report, _, _ = seed_run
-    assert report["actors_core_recall"] >= 0.8, report["actors_core_missed"]
-    assert report["places_core_recall"] >= 0.8, report["places_core_missed"]
-    assert report["relations_core_recall"] >= 0.5
-    assert report["events_core_recall"] >= 0.5
+    assert report["actors_core_recall"] == 1.0, report["actors_core_missed"]
+    assert report["places_core_recall"] == 1.0, report["places_core_missed"]
+    assert report["relations_core_recall"] == 1.0
+    # e7 and e8 (rocket and missile fire at bases) need the US as an implied target: not yet.
+    assert report["events_core_recall"] >= 4 / 6
+    assert report["events_core_full_recall"] >= 4 / 6, "type, roles, date and place all right"
 
 
 def test_hypothetical_strike_is_not_a_realised_event(seed_run):
