@@ -328,6 +328,75 @@ def export(db: str, fmt: str, out: str) -> None:
         click.echo(f"{table:<10} {n:>8} rows  {path}")
 
 
+@main.command()
+@click.argument("name")
+@DB_OPTION
+@_format_option(("text", "json"), "text")
+def actor(name: str, db: str, fmt: str) -> None:
+    """Profile one actor (NAME is an id, a name or an alias): aliases, kind, country, parent,
+    relations with evidence, and its events as source and as target by month."""
+    from .store.network import actor_profile
+
+    with _open(db) as store:
+        profile = actor_profile(store.con, name)
+    if profile is None:
+        raise click.ClickException(f"no actor matches {name!r} in {db}; list them with `eventwire actors`")
+    if fmt == "json":
+        click.echo(json.dumps(profile, default=_json_default, ensure_ascii=False, indent=2))
+        return
+    p = profile
+    click.echo(f"{p['name']}  [{p['actor_id']}]" + ("  (provisional)" if p["provisional"] else ""))
+    click.echo(f"kind: {p['kind']}   country: {p['country'] or '-'}   sector: {p['sector'] or '-'}"
+               + (f"   part of: {p['parent']['name'] or p['parent']['actor_id']}" if p["parent"] else ""))
+    if p["aliases"]:
+        click.echo(f"aliases: {', '.join(p['aliases'])}")
+    click.echo(f"mentions: {p['mentions']} in {p['documents']} documents")
+    if p["relations"]:
+        click.echo("relations:")
+        for r in p["relations"]:
+            subj = p["name"] if r["direction"] == "out" else r["other_name"]
+            obj = r["other_name"] if r["direction"] == "out" else p["name"]
+            click.echo(f"  {subj} {r['predicate']} {obj}  x{r['count']} "
+                       f"({r['first_seen']}..{r['last_seen']})")
+            for ev in r["evidence"][:1]:
+                click.echo(f"      \"{ev['text']}\"")
+    for role in ("as_source", "as_target"):
+        rows = p["events"][role]
+        if rows:
+            click.echo(f"events {role.replace('_', ' ')}:")
+            for r in rows:
+                click.echo(f"  {r['month'] or '?':<8} {r['event_type']:<12} {r['count']}")
+    if p["counterparts"]:
+        click.echo("counterparts: " + ", ".join(
+            f"{c['name']} ({c['their_role']} x{c['count']})" for c in p["counterparts"]))
+
+
+@main.command()
+@DB_OPTION
+@click.option("--around", "center", metavar="NAME", help="Only the actors near this one (id or name).")
+@click.option("--depth", default=2, show_default=True, help="Hops from --around, either direction.")
+@click.option("--format", "fmt", type=click.Choice(("json", "graphml", "gexf")), default="json",
+              show_default=True, help="Output format (GraphML and GEXF open in Gephi, yEd, networkx).")
+@click.option("--out", type=click.Path(dir_okay=False), metavar="FILE",
+              help="File to write (default: standard output).")
+def network(db: str, center: str | None, depth: int, fmt: str, out: str | None) -> None:
+    """Export the actor network: relations and event interactions between actors, with
+    weights (counts), first and last seen dates and evidence sentences."""
+    from .store.network import around, build_graph, find_actor, write_graph
+
+    with _open(db) as store:
+        graph = build_graph(store.con)
+        if center:
+            actor_id = find_actor(store.con, center)
+            if actor_id is None:
+                raise click.ClickException(f"no actor matches {center!r} in {db}")
+            graph = around(graph, actor_id, depth)
+    write_graph(graph, fmt, out or sys.stdout.buffer)
+    if out:
+        click.echo(f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} edges -> {out}",
+                   err=True)
+
+
 # --- benchmarks ------------------------------------------------------------------------------
 
 BENCHMARKS = {
