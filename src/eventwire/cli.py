@@ -313,15 +313,52 @@ def show(doc: str, db: str, fmt: str) -> None:
 
 @main.command()
 @DB_OPTION
-@click.option("--format", "fmt", type=click.Choice(("parquet", "csv", "jsonl")),
-              default="parquet", show_default=True, help="File format of every table.")
+@click.option("--format", "fmt",
+              type=click.Choice(("parquet", "csv", "jsonl", "plover", "acled", "gdelt")),
+              default="parquet", show_default=True,
+              help="parquet, csv, jsonl: every table, one file each. plover: PLOVER JSON "
+                   "records (events.plover.jsonl); acled: ACLED-style CSV (events.acled.csv); "
+                   "gdelt: GDELT-style TSV with CAMEO root codes and a header row "
+                   "(events.gdelt.tsv).")
 @click.option("--out", required=True, type=click.Path(file_okay=False), metavar="DIR",
-              help="Folder to write one file per table into (created if missing).")
-def export(db: str, fmt: str, out: str) -> None:
-    """Export every table (documents, articles, mentions, actors, relations, places, events,
-    skipped, runs...) as Parquet, CSV or JSONL files that pandas, polars and DuckDB read."""
-    from .export import export_tables
+              help="Folder to write into (created if missing).")
+@click.option("--modality", default="realised", show_default=True,
+              help="For plover, acled and gdelt: comma-separated modalities (asserted, negated, "
+                   "hypothetical, intended, claimed, historical), 'realised' (asserted + "
+                   "claimed) or 'all'. The table formats always hold every event.")
+def export(db: str, fmt: str, out: str, modality: str) -> None:
+    """Export the store for other tools.
 
+    \b
+    Table formats (parquet, csv, jsonl) write every table (documents, articles, mentions,
+    actors, relations, places, events, skipped, runs...) as one file each, for pandas,
+    polars and DuckDB.
+
+    \b
+    Event formats write one file of events with their evidence sentence:
+      plover  events.plover.jsonl  one PLOVER record per line (type, mode, source/target
+                                   agent codes, location, modality, text, provenance)
+      acled   events.acled.csv     ACLED columns (event_date, event_type, sub_event_type,
+                                   actor1/2, inter1/2, country, iso, admin1, location,
+                                   latitude, longitude, geo_precision, time_precision,
+                                   source, notes); events ACLED does not code are left out
+      gdelt   events.gdelt.tsv     GDELT event columns with CAMEO root codes, QuadClass,
+                                   Goldstein value, ActionGeo_* and SOURCEURL
+    """
+    from .export import EVENT_FORMATS, export_events, export_tables, parse_modality
+
+    if fmt in EVENT_FORMATS:
+        try:
+            modalities = parse_modality(modality)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--modality") from None
+        with _open(db) as store:
+            result = export_events(store.con, Path(out), fmt, modalities)
+        click.echo(f"{result.written} events  {result.path}")
+        if result.left_out:
+            click.echo(f"{result.left_out} events left out: their type has no ACLED "
+                       "event type (talks, statements, aid...)")
+        return
     with _open(db) as store:
         written = export_tables(store.con, Path(out), fmt)
     for table, path, n in written:
