@@ -6,6 +6,9 @@ from pathlib import Path
 
 from ..store.schema import TABLES
 
+# Bookkeeping of the store itself, not data a user exports.
+INTERNAL_TABLES = {"meta", "site_pages", "site_lines"}
+
 _COPY_OPTIONS = {
     "parquet": "(FORMAT parquet, COMPRESSION zstd)",
     "csv": "(FORMAT csv, HEADER true)",
@@ -22,7 +25,7 @@ def export_tables(con, out: Path, fmt: str) -> list[tuple[str, Path, int]]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for table in TABLES:
-        if table == "meta":
+        if table in INTERNAL_TABLES:
             continue
         path = out / f"{table}.{fmt}"
         select = f"SELECT * FROM {table}"

@@ -8,6 +8,7 @@ exactly the rows of an uninterrupted run: the interrupted batch is rolled back a
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,6 +17,7 @@ import duckdb
 
 from ..model import DocResult
 from .schema import create_all
+from .templates import template_rows
 
 DEFAULT_DB = "eventwire.duckdb"
 
@@ -79,6 +81,7 @@ class Store:
         try:
             for table, table_rows in rows.items():
                 _insert(con, table, table_rows)
+            _count_site_lines(con, [r.document for r in unique])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -113,6 +116,19 @@ def _insert(con, table: str, rows: list[tuple]) -> None:
         chunk = rows[i:i + _ROWS_PER_STATEMENT]
         sql = f"{verb} INTO {table} VALUES " + ", ".join([row_marks] * len(chunk))
         con.execute(sql, [v for row in chunk for v in row])
+
+
+def _count_site_lines(con, docs) -> None:
+    """Add new pages to the per-site line counts that site templates are learned from."""
+    page_rows, line_rows = template_rows(docs)
+    _insert(con, "site_pages", page_rows)
+    counts = Counter((site, line) for site, line, _ in line_rows)
+    rows = [(site, line, n) for (site, line), n in sorted(counts.items())]
+    for i in range(0, len(rows), _ROWS_PER_STATEMENT):
+        chunk = rows[i:i + _ROWS_PER_STATEMENT]
+        con.execute("INSERT INTO site_lines VALUES " + ", ".join(["(?, ?, ?)"] * len(chunk))
+                    + " ON CONFLICT (site, line) DO UPDATE SET pages = pages + excluded.pages",
+                    [v for row in chunk for v in row])
 
 
 def _now() -> datetime:

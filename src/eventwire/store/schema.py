@@ -48,6 +48,9 @@ TABLES = {
         run_id VARCHAR PRIMARY KEY, started_at TIMESTAMP, finished_at TIMESTAMP,
         version VARCHAR, config JSON, inputs VARCHAR[], n_documents BIGINT, n_new BIGINT,
         n_skipped BIGINT, n_events BIGINT, timings JSON""",
+    # Site templates (see store/templates.py): pages per site and pages per (site, line).
+    "site_pages": "site VARCHAR, doc_id VARCHAR, PRIMARY KEY (site, doc_id)",
+    "site_lines": "site VARCHAR, line VARCHAR, pages INTEGER, PRIMARY KEY (site, line)",
     "meta": "key VARCHAR PRIMARY KEY, value VARCHAR",
 }
 
