@@ -17,4 +17,6 @@ class ExtractStage(DocumentStage):
     needs_article = False
 
     def process(self, result: DocResult) -> None:
-        result.article = extract_article(result.document)
+        # The site's template lines, when the runner learned them from earlier pages.
+        boilerplate = result.document.meta.get("site_boilerplate")
+        result.article = extract_article(result.document, boilerplate=boilerplate)
