@@ -14,8 +14,8 @@ Split: ids sorted, the first 90 are dev, the rest test (report test; tune on dev
 Metric (the aeb one): 4-token shingles of lower-cased ``\\w+`` tokens per page; precision is
 averaged over pages with output (an empty output counts only against recall), recall over
 all pages, F1 is the harmonic mean of those two averages (the aeb ``evaluate.py`` way). The
-mean of per-page F1 is printed beside it. Speed is pages/second in this one process, pinned
-to one core, after a warm-up page.
+mean of per-page F1 is printed beside it. Speed is pages per CPU-second of this one process,
+pinned to one core, after a warm-up page.
 
 How each system meets each input:
 
@@ -257,9 +257,11 @@ def run_system(system: str, dataset: str, pages: list[Page]) -> Result:
     fmt = "html" if dataset == "aeb" else "text"
     runner = RUNNERS[system]
     runner(pages[0], fmt)  # warm-up: imports, lazy tables
-    t0 = time.perf_counter()
+    # CPU time of this process: pages per CPU-second on one core, unskewed by whatever else
+    # the machine runs meanwhile (wall time on a shared machine varied by 1.5x between runs).
+    t0 = time.process_time()
     outputs = [runner(p, fmt) for p in pages]
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     counts = [page_counts(out, p.gold) for out, p in zip(outputs, pages)]
     return Result(system, dataset, score(counts), len(pages) / elapsed, len(pages), outputs)
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
-# Enough text for a confident guess; more only costs time.
-SAMPLE_CHARS = 3000
+# Enough text for a confident guess; more only costs time (py3langid's time is linear in it;
+# 1,000 characters call the same language as 3,000 on every aeb dev page).
+SAMPLE_CHARS = 1000
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -18,7 +21,7 @@ def _identifier():
 def detect_language(text: str) -> str | None:
     """The body's language code, or ``None`` for text too short or too unsure to call."""
     sample = text[:SAMPLE_CHARS]
-    if sum(c.isalpha() for c in sample) < 20:
+    if len(_LETTER.findall(sample)) < 20:
         return None
     lang, prob = _identifier().classify(sample)
     return lang if prob >= 0.5 else None
