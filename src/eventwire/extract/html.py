@@ -48,17 +48,19 @@ def _meta_charset(data: bytes) -> str | None:
 
 # Elements trafilatura deletes anyway (its MANUALLY_CLEANED list) and that are never article
 # text. Stripping them (tails kept) before it runs leaves its output unchanged on aeb dev and
-# saves time, since its regex XPaths walk every element of the raw tree. Two sets: the inert
-# ones go first; page furniture goes after the metadata search, which finds categories in
-# breadcrumb navs and footers.
-_INERT = ("script", "style", "svg", "noscript", "iframe", "link", "template", "object", "embed",
-          "video", "audio", "canvas", etree.Comment)
-_FURNITURE = ("head", "nav", "footer", "aside", "button", "input", "select", "option", "textarea",
-              "label", "menu", "dialog")
+# saves time, since its regex XPaths walk every element of the raw tree. The head and footers
+# go last: the category search reads the head's section tag and entry footers.
+_NEVER_TEXT = ("script", "style", "svg", "noscript", "iframe", "link", "template", "object",
+               "embed", "video", "audio", "canvas", "nav", "aside", "button", "input", "select",
+               "option", "textarea", "label", "menu", "dialog", etree.Comment)
+_HEAD_AND_FOOTERS = ("head", "footer")
 # trafilatura's fast mode skips its readability/justext comparison (a third of its time). When
 # the fast body is this short the page is one where that comparison matters, so it reruns in
 # full (aeb dev: one page in 90, F1 0.006 -> 1.0).
 MIN_FAST_BODY_CHARS = 500
+# A page whose one <article> holds this share of its paragraph text is that article: the
+# body extractor then sees it alone (aeb dev: 46 pages in 90, 10% faster, F1 +0.0005).
+ARTICLE_SHARE = 0.7
 
 
 def extract_html_article(doc: Document, html: str) -> Article:
@@ -69,9 +71,7 @@ def extract_html_article(doc: Document, html: str) -> Article:
         raise SkipDocument("HTML could not be parsed")
     meta = head_metadata(tree, doc.url)
     captions = _figcaptions(tree)
-    etree.strip_elements(tree, *_INERT, with_tail=False)
-    body_metadata(tree, meta)
-    etree.strip_elements(tree, *_FURNITURE, with_tail=False)
+    strip_to_body(tree, meta)
     text = _body_text(tree, doc.url)
     if not text.strip():
         raise SkipDocument("no article body found in the HTML")
@@ -88,6 +88,38 @@ def extract_html_article(doc: Document, html: str) -> Article:
     art.captions = [c for c in captions if c not in art.paragraphs]
     _set_published(art, meta.date, html)
     return art
+
+
+def strip_to_body(tree, meta) -> None:
+    """Strip the tree down for the body extractor, searching it on the way for the author,
+    categories and tags the head did not give (trafilatura's searches, on a smaller tree)."""
+    from trafilatura import metadata as tm
+
+    etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
+    meta.categories = meta.categories or tm.extract_catstags("category", tree)
+    meta.tags = meta.tags or tm.extract_catstags("tag", tree)
+    etree.strip_elements(tree, *_HEAD_AND_FOOTERS, with_tail=False)
+    meta.author = meta.author or tm.extract_author(tree)
+    meta.clean_and_trim()
+    _keep_only_article(tree)
+
+
+def _keep_only_article(tree) -> None:
+    articles = tree.xpath("//article")
+    body = tree.find("body")
+    if len(articles) != 1 or body is None:
+        return
+    total = _paragraph_chars(tree)
+    if total and _paragraph_chars(articles[0]) >= ARTICLE_SHARE * total:
+        for child in list(body):
+            if child is not articles[0]:
+                body.remove(child)
+        if articles[0].getparent() is not body:
+            body.append(articles[0])
+
+
+def _paragraph_chars(node) -> int:
+    return sum(len(p.text_content()) for p in node.iter("p"))
 
 
 def _body_text(tree, url: str | None) -> str:
@@ -108,11 +140,12 @@ def _body_text(tree, url: str | None) -> str:
 
 def head_metadata(tree, url: str | None):
     """Title, author, description, site, tags and day a page states in its head (meta tags,
-    JSON-LD, <title>), as a trafilatura ``Document``; :func:`body_metadata` completes it.
+    JSON-LD, <title>), as a trafilatura ``Document``; the caller searches the body for the
+    author, categories and tags still missing once the tree is smaller.
 
-    This is trafilatura's own metadata pass split in two, less the parts that cost most and
-    add least here: htmldate's extensive text search runs only when its markup pass found no
-    day, and there is no licence."""
+    This is trafilatura's own metadata pass in pieces, less what costs most and adds least
+    here: htmldate's extensive text search runs only when its markup pass found no day, and
+    there is no licence."""
     from courlan import extract_domain
     from htmldate import find_date
     from trafilatura import metadata as tm
@@ -130,25 +163,12 @@ def head_metadata(tree, url: str | None):
         meta.hostname = extract_domain(meta.url, fast=True)
     meta.date = (find_date(tree, extensive_search=False, original_date=True, url=meta.url)
                  or find_date(tree, extensive_search=True, original_date=True, url=meta.url))
-    return meta
-
-
-def body_metadata(tree, meta) -> None:
-    """Author, site name, categories and tags the head did not give, searched in the body.
-
-    Runs on the tree stripped of :data:`_INERT`: trafilatura's searches are XPaths over every
-    element, so the smaller tree saves their time (same results on aeb dev)."""
-    from trafilatura import metadata as tm
-
-    meta.author = meta.author or tm.extract_author(tree)
     meta.sitename = meta.sitename or tm.extract_sitename(tree)
     if meta.sitename:
         meta.sitename = meta.sitename.lstrip("@")
         if meta.sitename and "." not in meta.sitename and not meta.sitename[0].isupper():
             meta.sitename = meta.sitename.title()
-    meta.categories = meta.categories or tm.extract_catstags("category", tree)
-    meta.tags = meta.tags or tm.extract_catstags("tag", tree)
-    meta.clean_and_trim()
+    return meta
 
 
 def _figcaptions(tree) -> list[str]:
