@@ -24,6 +24,9 @@ __all__ = ["PlacesStage", "main_country", "resolve_name", "load_gazetteer", "hav
 
 _KIND_PRIOR = {"country": 8.5, "admin1": 5.0, "site": 3.0}
 _CONTAINER_RADIUS_KM = {"site": 60.0, "city": 80.0, "admin1": 600.0}
+# Worth more than the article's country (2.0) plus nearness (1.0) to a small namesake.
+_FAMOUS_BONUS = 2.5
+_LOCAL_CITY_BONUS = 1.5
 
 
 def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -32,10 +35,24 @@ def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def is_famous(e: Entry) -> bool:
+    """A capital or a city of a million: what a bare name means to any reader, whatever
+    country the article is about ("London" is London, England, in an American story)."""
+    return e.precision == "city" and (e.kind == "capital" or e.population >= 1_000_000)
+
+
 def _prior(e: Entry, key: str, facility_named: bool) -> float:
     """What the name means out of context: its kind and size."""
     if e.precision == "city":
         score = 1.0 + 0.8 * math.log10(e.population + 1)
+        if is_famous(e) and name_key(e.name) == key:
+            # Only under its own name: "Mexico" is the country, not Mexico City, and
+            # "Salisbury" the English town, not Harare's colonial name.
+            score += _FAMOUS_BONUS
+    elif e.kind == "admin2":
+        # A county by its people, below a town of the same size: "Essex" the English county
+        # outranks the Vermont town, but a county of 20,000 not a town of 20,000.
+        score = 0.2 + 0.8 * math.log10(e.population + 1)
     elif e.precision == "admin1" and e.population:
         # A state by the people of its towns, a little below a city of the same size
         # ("New York" is the city, "California" the state).
@@ -65,7 +82,10 @@ def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | N
            container: Entry | None, others: list[Entry]) -> float:
     score = _prior(e, key, facility)
     if main and e.country == main:
-        score += 2.0
+        # A town of the article's country big enough to make news holds its own against a
+        # famous namesake abroad (Tripoli, Lebanon, in a story about Lebanon); a village
+        # does not (London, Ohio, in an American story).
+        score += 2.0 + (_LOCAL_CITY_BONUS if e.population >= 100_000 else 0.0)
     elif e.country in countries:
         score += 1.0
     if container is not None:

