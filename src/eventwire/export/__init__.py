@@ -14,7 +14,7 @@ from ..store.queries import REALISED
 from .acled import write_acled
 from .gdelt import write_gdelt
 from .plover import write_plover
-from .records import event_rows, parse_modality
+from .records import event_rows, iter_event_rows, parse_modality
 from .tables import export_tables
 
 EVENT_FORMATS = {"plover": "events.plover.jsonl", "acled": "events.acled.csv",
@@ -35,7 +35,7 @@ def export_events(con, out: Path, fmt: str,
         raise ValueError(f"unknown event format {fmt!r}; use one of {', '.join(EVENT_FORMATS)}")
     out.mkdir(parents=True, exist_ok=True)
     path = out / EVENT_FORMATS[fmt]
-    rows = event_rows(con, modality)
+    rows = iter_event_rows(con, modality)
     tmp = path.with_suffix(path.suffix + ".tmp")
     left_out = 0
     if fmt == "plover":
@@ -49,4 +49,4 @@ def export_events(con, out: Path, fmt: str,
 
 
 __all__ = ["EVENT_FORMATS", "EventExport", "event_rows", "export_events", "export_tables",
-           "parse_modality"]
+           "iter_event_rows", "parse_modality"]

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from collections.abc import Iterable
 from typing import IO, Any
 
 from ..events import ontology
@@ -100,20 +101,22 @@ def acled_row(row: dict[str, Any]) -> dict[str, Any] | None:
     }
 
 
-def write_acled(rows: list[dict[str, Any]], out: IO[str] | Path) -> tuple[int, int]:
+def write_acled(rows: Iterable[dict[str, Any]], out: IO[str] | Path) -> tuple[int, int]:
     """Write the header and one line per ACLED-coded event; returns (written, left out)."""
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8", newline="") as fh:
             return write_acled(rows, fh)
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
-    written = 0
+    written = left_out = 0
     for row in rows:
         acled = acled_row(row)
-        if acled is not None:
-            writer.writerow(acled)
-            written += 1
-    return written, len(rows) - written
+        if acled is None:
+            left_out += 1
+            continue
+        writer.writerow(acled)
+        written += 1
+    return written, left_out
 
 
 def time_precision(precision: str | None, source: str | None) -> int:

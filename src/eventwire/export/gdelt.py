@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from collections.abc import Iterable
 from typing import IO, Any
 
 from ..events import ontology
@@ -82,7 +83,7 @@ def gdelt_row(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def write_gdelt(rows: list[dict[str, Any]], out: IO[str] | Path) -> int:
+def write_gdelt(rows: Iterable[dict[str, Any]], out: IO[str] | Path) -> int:
     """Write the header and one tab-separated line per row; returns the number written."""
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8", newline="") as fh:
@@ -90,9 +91,10 @@ def write_gdelt(rows: list[dict[str, Any]], out: IO[str] | Path) -> int:
     # Evidence never goes in this file, but names may hold tabs or quotes: let csv quote them.
     writer = csv.DictWriter(out, fieldnames=COLUMNS, delimiter="\t", lineterminator="\n")
     writer.writeheader()
-    for row in rows:
+    n = 0
+    for n, row in enumerate(rows, 1):
         writer.writerow(gdelt_row(row))
-    return len(rows)
+    return n
 
 
 def geo_type(precision: str | None, country: str | None) -> int | str:

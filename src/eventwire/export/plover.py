@@ -45,6 +45,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from pathlib import Path
+from collections.abc import Iterable
 from typing import IO, Any
 
 from ..events import ontology
@@ -86,15 +87,16 @@ def plover_record(row: dict[str, Any], version: str | None = None) -> dict[str, 
     return record
 
 
-def write_plover(rows: list[dict[str, Any]], out: IO[str] | Path) -> int:
+def write_plover(rows: Iterable[dict[str, Any]], out: IO[str] | Path) -> int:
     """Write one JSON line per row; returns the number written."""
     if isinstance(out, Path):
         with out.open("w", encoding="utf-8") as fh:
             return write_plover(rows, fh)
     version = ontology.version()
-    for row in rows:
+    n = 0
+    for n, row in enumerate(rows, 1):
         out.write(json.dumps(plover_record(row, version), ensure_ascii=False) + "\n")
-    return len(rows)
+    return n
 
 
 def agent_code(country: str | None, sector: str | None, actor_id: str | None,

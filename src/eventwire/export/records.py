@@ -10,6 +10,7 @@ import functools
 import json
 import re
 from importlib import resources
+from collections.abc import Iterator
 from typing import Any
 
 from ..store.queries import REALISED
@@ -55,20 +56,29 @@ def parse_modality(spec: str) -> tuple[str, ...] | None:
 
 
 def event_rows(con, modality: tuple[str, ...] | None = REALISED) -> list[dict[str, Any]]:
-    """Every event of the given modalities (None: all), oldest first, as flat dicts; the
-    place's ``place_admin1_name`` is added where the admin1 can be named."""
+    """Every event of the given modalities (None: all), oldest first, as flat dicts."""
+    return list(iter_event_rows(con, modality))
+
+
+def iter_event_rows(con, modality: tuple[str, ...] | None = REALISED,
+                    batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """:func:`event_rows` streamed in batches, so an export of millions of events does not
+    hold them all; the place's ``place_admin1_name`` is added where the admin1 can be named."""
     sql, params = _EVENT_ROWS_SQL, []
     if modality:
         sql += " WHERE e.modality IN (SELECT unnest(?))"
         params.append(list(modality))
     sql += " ORDER BY e.time_start NULLS LAST, e.doc_id, e.evidence_start, e.event_id"
+    # DuckDB draws a progress bar on stdout for long queries; the CLI's output is the report.
+    con.execute("SET enable_progress_bar = false")
     cur = con.execute(sql, params)
     cols = [c[0] for c in cur.description]
-    rows = [dict(zip(cols, r)) for r in cur.fetchall()]
-    for r in rows:
-        r["place_admin1_name"] = admin1_name(r["place_admin1"], r["place_country"], r["lat"],
-                                             r["lon"])
-    return rows
+    while chunk := cur.fetchmany(batch):
+        for values in chunk:
+            r = dict(zip(cols, values))
+            r["place_admin1_name"] = admin1_name(r["place_admin1"], r["place_country"],
+                                                 r["lat"], r["lon"])
+            yield r
 
 
 def actor_label(row: dict[str, Any], role: str) -> str:
@@ -85,6 +95,7 @@ def actor_label(row: dict[str, Any], role: str) -> str:
 _GEONAMES_ADMIN1 = re.compile(r"^[A-Z]{2}\.[0-9A-Z]*$")
 
 
+@functools.lru_cache(maxsize=65536)  # events repeat a few thousand places
 def admin1_name(admin1: str | None, country: str | None, lat: float | None,
                 lon: float | None) -> str | None:
     if not admin1:
