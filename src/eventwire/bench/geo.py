@@ -1,11 +1,17 @@
-"""Geoparsing benchmark on gold toponyms: accuracy@161km and exact GeoNames id.
+"""Geoparsing benchmark on gold toponyms: accuracy@161km and exact GeoNames id; on
+GeoWebNews also toponym recognition precision/recall/F1.
 
     python -m eventwire.bench.geo [--split dev|test|all] [--corpus geowebnews|tr-news]
+                                  [--no-recognition]
 
 Reads ``../shared/eval/geo/`` (never copied into the repository). GeoWebNews: the first 100
-articles are dev, the rest test; TR-News is test only. Each article's gold toponym spans are
-given to the places stage as GPE mentions (the setting Mordecai3 reports), and the stage's
-place for each span is compared with the gold coordinates.
+articles are dev, the rest test; TR-News is test only. Resolution: each article's gold
+toponym spans are given to the places stage as GPE mentions (the setting Mordecai3 reports),
+and the stage's place for each span is compared with the gold coordinates. Recognition: the
+nlp stage (spaCy NER) and the places stage run on the raw text; their toponyms (GPE/LOC/FAC
+mentions, gazetteer finds, and demonyms of a known country) are matched one-to-one with the
+gold toponyms of every kind, literal or associative (GeoWebNews' "Non_Toponym" and
+"*_Expression" annotations are not toponyms), by exact span and by any overlap.
 """
 
 from __future__ import annotations
@@ -54,6 +60,77 @@ def _articles(path: Path):
         yield text, gold
 
 
+# GeoWebNews annotations that are not toponyms: non-place names and the common-noun
+# expressions around toponyms ("citizens", "lot").
+_NOT_TOPONYM = ("Non_Toponym", "Literal_Expression", "Non_Lit_Expression")
+
+
+def _gold_spans(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each article's text and the spans of all its gold toponyms, geocoded or not."""
+    out = []
+    for art in ET.parse(path).getroot().iter("article"):
+        spans = [(int(t.findtext("start")), int(t.findtext("end"))) for t in art.iter("toponym")
+                 if t.findtext("type") not in _NOT_TOPONYM]
+        out.append((art.findtext("text") or "", spans))
+    return out
+
+
+def _recognised(texts: list[str]) -> list[list[tuple[int, int]]]:
+    """Toponym spans the nlp and places stages find in each raw text."""
+    from ..nlp import NlpStage
+    from ..resolve.places.toponyms import PLACE_LABELS
+
+    gaz = load_gazetteer()
+    results = []
+    for i, text in enumerate(texts):
+        art = Article(doc_id=str(i), paragraphs=[text], published=datetime(2000, 1, 1), language="en")
+        art.build_text()
+        results.append(DocResult(document=Document(str(i), str(i), text, "text", "h"), article=art))
+    NlpStage()(results)
+    out = []
+    for res in results:
+        geoparse(res, gaz)
+        out.append(sorted({(m.start, m.end) for m in res.mentions if m.label in PLACE_LABELS
+                           or (m.label == "NORP" and gaz.demonym(m.text))}))
+        res.spacy_doc = None
+    return out
+
+
+def _match(gold: list[tuple[int, int]], pred: list[tuple[int, int]], overlap: bool) -> int:
+    """One-to-one matches between gold and predicted spans (greedy, in text order)."""
+    used: set[int] = set()
+    hits = 0
+    for gs, ge in gold:
+        for j, (ps, pe) in enumerate(pred):
+            if j in used:
+                continue
+            if (ps, pe) == (gs, ge) or (overlap and ps < ge and gs < pe):
+                used.add(j)
+                hits += 1
+                break
+    return hits
+
+
+def recognition(split: str) -> dict[str, float]:
+    """Toponym recognition P/R/F1 on GeoWebNews, exact span and overlap."""
+    arts = _gold_spans(EVAL / FILES["geowebnews"])
+    arts = arts[:100] if split == "dev" else arts[100:] if split == "test" else arts
+    t0 = time.perf_counter()
+    preds = _recognised([t for t, _ in arts])
+    secs = time.perf_counter() - t0
+    n_gold = sum(len(g) for _, g in arts)
+    n_pred = sum(len(p) for p in preds)
+    out: dict[str, float] = {"gold_toponyms": n_gold, "found_toponyms": n_pred}
+    for name, overlap in (("exact", False), ("overlap", True)):
+        hits = sum(_match(g, p, overlap) for (_, g), p in zip(arts, preds))
+        prec, rec = hits / max(n_pred, 1), hits / max(n_gold, 1)
+        out[f"recog_{name}_P"] = 100 * prec
+        out[f"recog_{name}_R"] = 100 * rec
+        out[f"recog_{name}_F1"] = 100 * 2 * prec * rec / max(prec + rec, 1e-9)
+    out["recog_articles_per_s"] = len(arts) / secs
+    return out
+
+
 def _run_article(text: str, gold: list) -> DocResult:
     art = Article(doc_id="b", paragraphs=[text], published=datetime(2000, 1, 1), language="en")
     art.build_text()
@@ -99,11 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=("dev", "test", "all"))
     ap.add_argument("--corpus", default="geowebnews", choices=tuple(FILES))
+    ap.add_argument("--no-recognition", action="store_true",
+                    help="skip the recognition P/R/F1 (it runs spaCy over the articles)")
     args = ap.parse_args(argv)
     if not (EVAL / FILES[args.corpus]).exists():
         print(f"no evaluation data at {EVAL / FILES[args.corpus]}; nothing to measure", file=sys.stderr)
         return 2
-    for k, v in evaluate(args.corpus, args.split).items():
+    scores = evaluate(args.corpus, args.split)
+    if args.corpus == "geowebnews" and not args.no_recognition:
+        scores.update(recognition(args.split))
+    for k, v in scores.items():
         print(f"{k}\t{v:.1f}" if isinstance(v, float) else f"{k}\t{v}")
     return 0
 
