@@ -19,6 +19,7 @@ from .model import DocResult, Document
 from .pipeline import DEFAULT_STAGES, Pipeline
 from .sources import read_inputs
 from .store import Store
+from .store.templates import site_key, template_lines
 
 
 @dataclass
@@ -79,28 +80,21 @@ def ingest(inputs: list[str], db: str, *, stages: Iterable[str] = DEFAULT_STAGES
                                                       "batch_size": batch_size,
                                                       "workers": workers}, list(inputs))
         bar = _progress_bar(progress)
-
-        def todo() -> Iterator[list[Document]]:
-            for batch in _batches(docs, batch_size):
-                known = store.known_ids([d.doc_id for d in batch])
-                summary.documents += len(batch)
-                summary.already += sum(d.doc_id in known for d in batch)
-                fresh = [d for d in batch if d.doc_id not in known]
-                if bar is not None:
-                    bar.update(len(batch) - len(fresh))
-                if fresh:
-                    yield fresh
-
         if workers > 1:
             ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
             pool = ctx.Pool(workers, initializer=_init_worker, initargs=(stages, config))
-            processed: Iterable[list[DocResult]] = pool.imap(_work, todo())
+            run_round = lambda batches: pool.map(_work, batches)  # noqa: E731
         else:
             pool = None
             pipeline = Pipeline(stages, config)
-            processed = (pipeline.process_batch(b) for b in todo())
+            run_round = lambda batches: [pipeline.process_batch(b) for b in batches]  # noqa: E731
         try:
-            for results in processed:
+            for batches in _rounds(_batches(docs, batch_size), ROUND_BATCHES):
+                fresh = _fresh(store, batches, summary, bar)
+                if not fresh:
+                    continue
+                _attach_site_templates(store, fresh)
+                results = [r for batch in run_round(fresh) for r in batch]
                 summary.new += store.write(results, run_id=summary.run_id)
                 for r in results:
                     summary.skipped += bool(r.skips)
@@ -121,6 +115,50 @@ def ingest(inputs: list[str], db: str, *, stages: Iterable[str] = DEFAULT_STAGES
         store.finish_run(summary.run_id, summary.documents, summary.new, summary.skipped,
                          summary.events, summary.timings)
     return summary
+
+
+# Batches per round. A round is processed with the site templates stored before it began and
+# is written in one transaction, so the rows never depend on the worker count, and a run
+# killed at any point and started again redoes exactly the unfinished round.
+ROUND_BATCHES = 4
+
+
+def _rounds(batches: Iterable[list[Document]], size: int) -> Iterator[list[list[Document]]]:
+    group: list[list[Document]] = []
+    for batch in batches:
+        group.append(batch)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _fresh(store: Store, batches: list[list[Document]], summary: RunSummary,
+           bar: Any) -> list[list[Document]]:
+    """The batches without the documents the store already holds."""
+    known = store.known_ids([d.doc_id for b in batches for d in b])
+    out = []
+    for batch in batches:
+        summary.documents += len(batch)
+        fresh = [d for d in batch if d.doc_id not in known]
+        summary.already += len(batch) - len(fresh)
+        if bar is not None:
+            bar.update(len(batch) - len(fresh))
+        if fresh:
+            out.append(fresh)
+    return out
+
+
+def _attach_site_templates(store: Store, batches: list[list[Document]]) -> None:
+    """Give each text page its site's template lines, learned from pages stored before."""
+    keys = {id(d): site_key(d) for b in batches for d in b}
+    templates = template_lines(store.con, {k for k in keys.values() if k})
+    for batch in batches:
+        for doc in batch:
+            lines = templates.get(keys[id(doc)])
+            if lines:
+                doc.meta["site_boilerplate"] = lines
 
 
 def _progress_bar(enabled: bool):
