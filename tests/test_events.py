@@ -17,7 +17,7 @@ import yaml
 from eventwire.events import EventsStage, code_events, realised
 from eventwire.events import lexicon as lexmod
 from eventwire.events import ontology
-from eventwire.model import (Article, DocResult, Document, Mention, Place, TimeMention, TimeSpan,
+from eventwire.model import (Actor, Article, DocResult, Document, Mention, Place, TimeMention, TimeSpan,
                              content_hash)
 from eventwire.nlp import NlpStage
 
@@ -438,3 +438,119 @@ def test_also_sanctioned_takes_the_previous_source_and_places_are_shared():
     assert len(kills) == 2
     assert {e.place_id for e in kills} == {"mosul"}
     assert {e.place_source for e in kills} == {"coreferent"}
+
+
+# --- document-level mechanisms ---------------------------------------------------------------
+
+def test_attack_on_a_site_targets_its_stated_occupant():
+    r = parse("The rebels threatened Ruritanian troops at Camp Delta and other bases. "
+              "Militants fired rockets at Camp Delta on Monday. "
+              "A mortar was fired at the northern base on Tuesday. "
+              "Gunmen fired at Fort Omega.")
+    mention(r, "Ruritanian troops", "RUR-MIL", "AGENT")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    r.actors["RUR-MIL"] = Actor("RUR-MIL", "Ruritania military", "military", "RUR", sector="MIL",
+                                parent="RUR")
+    place(r, "Camp Delta", "camp-delta", "site")
+    mention(r, "Camp Delta", label="FAC", place_id="camp-delta", nth=1)
+    place(r, "Fort Omega", "fort-omega", "site")
+    events = [e for e in run(r) if e.event_type == "ASSAULT"]
+    by_text = {e.target_text: e for e in events}
+    # a state's forces stand for the state: the base is its installation
+    assert by_text["Camp Delta"].target_actor_id == "RUR"
+    assert by_text["the northern base"].target_actor_id == "RUR"  # "and other bases"
+    assert by_text["Fort Omega"].target_actor_id is None  # nobody said to be there
+
+
+def test_threatening_named_forces_is_not_threatening_force():
+    r = parse("The militia is threatening Ruritanian forces near the border.")
+    mention(r, "Ruritanian forces", "RUR-MIL", "AGENT")
+    e = only(run(r), "THREATEN")
+    assert e.target_actor_id == "RUR-MIL" and e.mode is None
+
+
+def test_burning_a_flag_protests_against_its_country():
+    r = parse("Students burned a Ruritanian flag outside the consulate.")
+    mention(r, "Students", "X-CVL", "AGENT")
+    mention(r, "Ruritanian", "RUR", "NORP")
+    e = only(run(r), "PROTEST")
+    assert (e.source_actor_id, e.target_actor_id) == ("X-CVL", "RUR")
+
+
+def test_attack_a_protest_is_about_is_blamed_on_its_target():
+    r = parse("Crowds burned a Ruritanian flag in a protest after an airstrike on the "
+              "Northern Front.")
+    mention(r, "Ruritanian", "RUR", "NORP")
+    mention(r, "Northern Front", "northern-front")
+    strike = only(run(r), "ASSAULT")
+    assert strike.source_actor_id == "RUR" and strike.target_actor_id == "northern-front"
+    assert strike.confidence <= 0.35  # an inference, and it says so
+
+
+def test_the_same_thing_repeats_the_last_statement():
+    r = parse("The Northern Front threatened Ruritania on Sunday. "
+              "General Omar Haddad said the same thing and Sami Nour and the party chief "
+              "Ali Farouk have made similar comments.")
+    mention(r, "Northern Front", "northern-front")
+    mention(r, "Ruritania", "RUR", "GPE")
+    mention(r, "Omar Haddad", "haddad", "PERSON")
+    mention(r, "Sami Nour", "nour", "PERSON")
+    mention(r, "Ali Farouk", "farouk", "PERSON")
+    threats = [e for e in run(r) if e.event_type == "THREATEN"]
+    assert {e.source_actor_id for e in threats} == {"northern-front", "haddad", "nour", "farouk"}
+    assert {e.target_actor_id for e in threats} == {"RUR"}
+
+
+def test_repeating_a_reported_attack_is_a_threat_but_the_report_is_not():
+    r = parse("They say the alliance may strike at Ruritania. "
+              "General Omar Haddad said the same thing.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    mention(r, "Omar Haddad", "haddad", "PERSON")
+    events = realised(run(r))
+    assert [(e.event_type, e.source_actor_id, e.target_actor_id) for e in events] == [
+        ("THREATEN", "haddad", "RUR")]
+
+
+def test_same_thing_without_a_statement_before_is_nothing():
+    r = parse("The weather was mild. General Omar Haddad said the same thing.")
+    mention(r, "Omar Haddad", "haddad", "PERSON")
+    assert run(r) == []
+
+
+def test_helped_with_a_verb_is_the_verb_not_aid():
+    events = run(parse("The veterans helped form the new party. The charity helped the "
+                       "refugees."))
+    aid = only(events, "AID")
+    assert aid.source_text == "The charity"
+
+
+def test_appears_to_is_hedged():
+    e = only(run(parse("The militia appears to be coordinating with the army.")), "COOPERATE")
+    assert e.modality == "hypothetical"
+
+
+def test_sanction_noun_under_a_sanction_verb_shares_its_source_and_agent_targets_link():
+    r = parse("The Treasury sanctioned the Northern Front, part of a series of sanctions "
+              "against pro-Ruritanian militias.")
+    mention(r, "Treasury", "treasury")
+    mention(r, "Northern Front", "northern-front")
+    mention(r, "pro-Ruritanian", "RUR", "NORP")
+    mention(r, "pro-Ruritanian militias", "X-REB", "AGENT")
+    events = [e for e in run(r) if e.event_type == "SANCTION"]
+    assert {(e.source_actor_id, e.target_actor_id) for e in events} == {
+        ("treasury", "northern-front"), ("treasury", "X-REB")}
+
+
+def test_sanction_with_nobody_imposing_and_no_named_target_is_dropped():
+    assert run(parse("Sanctions against the smugglers widened.")) == []
+
+
+def test_agentless_re_mention_is_dropped_unless_its_date_differs():
+    r = parse("The air force killed Omar Haddad on Monday. Crowds gathered where Omar Haddad "
+              "was killed. Another strike killed Omar Haddad's brother on Friday.")
+    mention(r, "air force", "af")
+    mention(r, "Omar Haddad", "haddad", "PERSON")
+    mention(r, "Omar Haddad", "haddad", "PERSON", nth=1)
+    when(r, "Monday", date(2021, 6, 14), date(2021, 6, 14))
+    kills = [e for e in run(r) if e.event_type == "ASSAULT" and e.target_actor_id == "haddad"]
+    assert [e.source_actor_id for e in kills] == ["af"]

@@ -14,17 +14,27 @@ capped at 0.95.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 
 from ..model import DocResult, Event, stable_id
 from . import anchor
-from .lexicon import Lexicon, Match, load_lexicon
-from .modality import HISTORICAL, REALISED, historical_by_time, modality
+from .lexicon import Entry, Lexicon, Match, load_lexicon
+from .modality import (HISTORICAL, HYPOTHETICAL, INTENDED, NEGATED, REALISED,
+                       historical_by_time, modality)
 from .roles import MentionIndex, Role, RoleFinder
 
 # Entity labels a noun trigger may sit in without being part of a name ("March of the Living").
 # Events worth keeping with only a place ("a protest in Kirkuk", "an explosion in Kabul").
 PLACE_ONLY_TYPES = frozenset({"PROTEST", "ASSAULT", "COERCE", "MOBILIZE"})
 NON_NAME_LABELS = frozenset({"", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+ANAPHORA = "ANAPHORA"  # the pseudo-type of "said the same thing": resolved to its antecedent
+ANAPHORA_WINDOW = 3  # sentences back a repetition may point
+# Types made of words: what "the same thing" or "similar comments" can repeat.
+STATEMENT_TYPES = frozenset({"THREATEN", "ACCUSE", "REQUEST", "REJECT", "SUPPORT"})
+VIOLENT_CONTENT = frozenset({"ASSAULT", "COERCE"})
+REPORTING_VERBS = frozenset({"say", "tell", "warn", "declare", "announce", "state", "write",
+                             "tweet", "post", "insist", "add", "stress", "claim", "vow"})
+CAUSE_PREPS = frozenset({"after", "over", "following", "against"})
 
 
 def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event]:
@@ -40,7 +50,12 @@ def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event
     seen: set[tuple] = set()
     for sent in doc.sents:
         for trigger, match, noun in _triggers(sent, lexicon, index):
-            for event in _code_trigger(ctx, finder, trigger, match, noun, sent):
+            repeats = None
+            if match.event_type == ANAPHORA:
+                repeats = _antecedent(ctx, events, triggers, trigger, lexicon)
+                if repeats is None:
+                    continue
+            for event in _code_trigger(ctx, finder, trigger, match, noun, sent, repeats):
                 key = (trigger.i, event.event_type, event.source_actor_id or event.source_text,
                        event.target_actor_id or event.target_text)
                 if key not in seen:
@@ -48,8 +63,9 @@ def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event
                     events.append(event)
                     triggers[event.event_id] = trigger
     _carry_source_for_also(events, triggers)
+    _attribute_protested_attacks(events, triggers)
     _share_place_across_mentions(events)
-    return events
+    return _drop_re_mentions(events)
 
 
 def _carry_source_for_also(events: list[Event], triggers: dict) -> None:
@@ -67,6 +83,97 @@ def _carry_source_for_also(events: list[Event], triggers: dict) -> None:
             last[e.event_type] = e
 
 
+def _attribute_protested_attacks(events: list[Event], triggers: dict) -> None:
+    """"burn a U.S. flag in a protest after an airstrike on X": an attack nobody is named for,
+    given as the cause of a protest against an actor, is the attack the protesters hold that
+    actor responsible for. A weak inference: the confidence says so."""
+    protests = {}
+    for e in events:
+        if e.event_type == "PROTEST" and e.target_actor_id:
+            protests.setdefault(triggers[e.event_id].i, e)
+    if not protests:
+        return
+    for e in events:
+        if e.event_type != "ASSAULT" or e.source_text is not None:
+            continue
+        protest = _protest_over(triggers[e.event_id], protests)
+        if protest is not None:
+            e.source_actor_id, e.source_text = protest.target_actor_id, protest.target_text
+            e.confidence = round(min(e.confidence, 0.35), 2)
+
+
+def _protest_over(trigger, protests: dict):
+    """The protest event whose trigger this attack hangs from by "after"/"over"/"against"."""
+    node, cause = trigger, False
+    for _ in range(5):
+        if node.head is node:
+            return None
+        if node.dep_ == "prep":
+            cause = cause or node.lower_ in CAUSE_PREPS
+        node = node.head
+        if cause and node.i in protests:
+            return protests[node.i]
+    return None
+
+
+def _drop_re_mentions(events: list[Event]) -> list[Event]:
+    """"the airport where Soleimani was killed" mentions again the killing already coded with
+    its doer: an agentless event whose type and target match a sourced one is not another
+    event (its place has been shared by then)."""
+    sourced: dict[tuple, list[Event]] = {}
+    for e in events:
+        if e.source_text is not None and e.target_actor_id:
+            sourced.setdefault((e.event_type, e.target_actor_id), []).append(e)
+    return [e for e in events if e.source_text is not None or not e.target_actor_id
+            or not any(_same_event(e, s)
+                       for s in sourced.get((e.event_type, e.target_actor_id), ()))]
+
+
+def _own_time(e: Event):
+    return (e.time.start, e.time.end) if e.time_source == "text" and e.time else None
+
+
+def _same_event(again: Event, first: Event) -> bool:
+    """The agentless mention names the same target ("Soleimani" / "Qasem Soleimani"), not
+    just the same actor through a place ("the northern base"), and brings no other date."""
+    when = _own_time(again)
+    if when is not None and when != _own_time(first):
+        return False
+    words = set((again.target_text or "").lower().split()) - {"the", "a", "an"}
+    return bool(words & set((first.target_text or "").lower().split()))
+
+
+def _antecedent(ctx: _Context, events: list[Event], triggers: dict, trigger,
+                lexicon: Lexicon) -> Event | None:
+    """The statement "said the same thing" repeats: the latest statement-type event within the
+    last few sentences, or the content of a statement ("they say X may strike at the US"),
+    which a repetition voices as a threat."""
+    here = ctx.sent_at(trigger.idx)
+    for e in reversed(events):
+        if here - ctx.sent_at(e.evidence_start) > ANAPHORA_WINDOW:
+            return None
+        if e.modality == NEGATED or not (e.target_actor_id or e.target_text):
+            continue
+        if e.event_type in STATEMENT_TYPES:
+            return e
+        if (e.event_type in VIOLENT_CONTENT and e.modality in (HYPOTHETICAL, INTENDED)
+                and _said(triggers[e.event_id])):
+            return dataclasses.replace(e, event_type="THREATEN", mode="violence")
+    return None
+
+
+def _said(trigger) -> bool:
+    node = trigger
+    for _ in range(4):
+        if node.dep_ not in ("ccomp", "relcl", "dobj", "xcomp", "conj", "advcl") \
+                or node.head is node:
+            return False
+        node = node.head
+        if node.pos_ == "VERB" and node.lemma_.lower() in REPORTING_VERBS:
+            return True
+    return False
+
+
 def _share_place_across_mentions(events: list[Event]) -> None:
     """"The US killed A and B on January 3" ... "the airport where B was killed": an event
     mentioned again with a place gives that place to every event coded from the first mention
@@ -74,12 +181,14 @@ def _share_place_across_mentions(events: list[Event]) -> None:
     placed = {}
     for e in events:
         if e.place_source in ("text", "sentence") and e.target_actor_id:
-            placed.setdefault((e.event_type, e.target_actor_id), e.place_id)
+            placed.setdefault((e.event_type, e.target_actor_id), (e.place_id, _own_time(e)))
     for e in events:
         if e.place_source not in (None, "article_country") or not e.target_actor_id:
             continue
-        pid = placed.get((e.event_type, e.target_actor_id))
-        if pid:
+        pid, when = placed.get((e.event_type, e.target_actor_id), (None, None))
+        # a mention with its own, different date is another event ("a rocket ... over the
+        # weekend" is not the missile strike of January 8)
+        if pid and (when is None or when == _own_time(e)):
             for other in events:  # the same trigger: all its fanned-out events
                 if (other.evidence_start == e.evidence_start and other.trigger == e.trigger
                         and other.place_source in (None, "article_country")):
@@ -127,23 +236,47 @@ class _Context:
 
 def _triggers(sent, lexicon: Lexicon, index: MentionIndex) -> list[tuple]:
     found: list[tuple] = []
+    blocked = index.actor_tokens
     for tok in sent:
         pos = tok.pos_
         if pos == "VERB":
-            m = lexicon.match(tok, noun=False)
+            m = lexicon.match(tok, noun=False, blocked=blocked) or _repetition(tok, lexicon)
             if m:
                 found.append((tok, m, False))
         elif pos == "NOUN" and tok.ent_type_ in NON_NAME_LABELS:
             named = index.at(tok.i)
             if named is not None and named.label not in NON_NAME_LABELS:
                 continue  # a word of a name: "Popular Mobilization Units"
-            m = lexicon.match(tok, noun=True)
+            m = lexicon.match(tok, noun=True, blocked=blocked)
             if m:
                 found.append((tok, m, True))
     # an event noun that is a word of a verb phrase ("impose sanctions on") is not an event
     consumed = {i for _, m, noun in found if not noun for i in m.consumed}
     verb_types = {tok.i: m.event_type for tok, m, noun in found if not noun}
     return [f for f in found if not (f[2] and (f[0].i in consumed or _restates(f, verb_types)))]
+
+
+def _repetition(verb, lexicon: Lexicon) -> Match | None:
+    """"said the same thing", "made similar comments", "echoed the warning": matched on the
+    words after the verb, which survive a parse that misplaces the noun phrase."""
+    low = verb.lemma_.lower()
+    doc = verb.doc
+    if low in lexicon.anaphora_verbs:
+        i = verb.i + 1
+        while i < len(doc) and doc[i].pos_ in ("DET", "ADV"):
+            i += 1
+        if (i + 1 < len(doc) and doc[i].lower_ in lexicon.anaphora_markers
+                and doc[i + 1].lemma_.lower() in lexicon.anaphora_nouns):
+            return Match(_ANAPHORA_ENTRY, (i, i + 1))
+    if low in lexicon.echo_verbs:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is not None and (obj.lemma_.lower() in lexicon.anaphora_nouns
+                                or obj.lower_ in ("this", "that", "it", "these", "those")):
+            return Match(_ANAPHORA_ENTRY, (obj.i,))
+    return None
+
+
+_ANAPHORA_ENTRY = Entry(ANAPHORA, None, "say the same thing", "say", ())
 
 
 def _restates(found, verb_types: dict[int, str]) -> bool:
@@ -158,9 +291,13 @@ def _restates(found, verb_types: dict[int, str]) -> bool:
 
 
 def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun: bool,
-                  sent) -> list[Event]:
-    event_type = match.event_type
-    if noun:
+                  sent, repeats: Event | None = None) -> list[Event]:
+    event_type, mode = match.event_type, match.mode
+    if repeats is not None:
+        event_type, mode = repeats.event_type, repeats.mode
+        sources = finder.repeaters(trigger, match.consumed)
+        targets = [Role(repeats.target_text or "", None, -1, repeats.target_actor_id)]
+    elif noun:
         sources, targets = finder.noun_roles(trigger, event_type, match.consumed)
     else:
         sources, targets = finder.verb_roles(trigger, event_type, match.consumed)
@@ -191,10 +328,12 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
         for t in targets or [None]:
             if s and t and _same(s, t):
                 continue
+            if s is None and not _named(t) and event_type not in PLACE_ONLY_TYPES:
+                continue  # "sanctions against militias" with nobody imposing: not codable
             events.append(Event(
                 event_id=stable_id(ctx.doc_id, ev_start, trigger.idx, event_type,
                                    _role_key(s), _role_key(t)),
-                doc_id=ctx.doc_id, event_type=event_type, mode=match.mode,
+                doc_id=ctx.doc_id, event_type=event_type, mode=mode,
                 source_actor_id=s.actor_id if s else None,
                 target_actor_id=t.actor_id if t else None,
                 source_text=s.text if s else None, target_text=t.text if t else None,
@@ -212,6 +351,10 @@ def _trigger_text(trigger, match: Match) -> str:
     return " ".join(trigger.doc[i].text for i in idx)
 
 
+def _named(r: Role | None) -> bool:
+    return r is not None and (r.mention is not None or r.actor_id is not None)
+
+
 def _same(a: Role, b: Role) -> bool:
     if a.actor_id and b.actor_id:
         return a.actor_id == b.actor_id
@@ -226,9 +369,9 @@ def _role_key(r: Role | None) -> str:
 
 def _confidence(noun: bool, match: Match, s: Role | None, t: Role | None) -> float:
     score = 0.30 if noun else 0.40
-    if s and s.mention:
+    if _named(s):
         score += 0.25 if s.actor_id else 0.10
-    if t and t.mention:
+    if _named(t):
         score += 0.20 if t.actor_id else 0.05
     if match.entry.words:
         score += 0.10

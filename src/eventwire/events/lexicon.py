@@ -57,6 +57,12 @@ class Lexicon:
         self.verbs = self._index(data.get("verbs") or {}, noun=False)
         self.nouns = self._index(data.get("nouns") or {}, noun=True)
         self.event_nouns = frozenset(self.nouns)
+        self.light_verbs = frozenset(data.get("light_verbs") or ())
+        ana = data.get("anaphora") or {}
+        self.anaphora_verbs = frozenset(ana.get("verbs") or ())
+        self.anaphora_markers = frozenset(ana.get("markers") or ())
+        self.anaphora_nouns = frozenset(ana.get("nouns") or ())
+        self.echo_verbs = frozenset(ana.get("echo") or ())
 
     def _index(self, section: dict, noun: bool) -> dict[str, list[Entry]]:
         index: dict[str, list[Entry]] = {}
@@ -69,16 +75,20 @@ class Lexicon:
             entries.sort(key=lambda e: -len(e.words))
         return index
 
-    def match(self, token, noun: bool) -> Match | None:
+    def match(self, token, noun: bool, blocked: frozenset[int] = frozenset()) -> Match | None:
+        """The most specific entry the token heads; ``blocked`` tokens (words of actor
+        names) may not serve as phrase words."""
         entries = (self.nouns if noun else self.verbs).get(token.lemma_.lower())
         if not entries:
             return None
         frame = None
         for entry in entries:
             if not entry.words:
+                if not noun and token.lemma_.lower() in self.light_verbs and _has_verb_complement(token):
+                    return None  # "helped form the PMU": the complement is the event
                 return Match(entry, ())
             if frame is None:
-                frame = _frame(token)
+                frame = [(lemma, i) for lemma, i in _frame(token) if i not in blocked]
             used = self._match_words(entry.words, frame)
             if used is not None:
                 return Match(entry, used)
@@ -97,6 +107,10 @@ class Lexicon:
                 return None
             used.append(hit)
         return tuple(used)
+
+
+def _has_verb_complement(token) -> bool:
+    return any(c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB" for c in token.children)
 
 
 def _types(data: dict) -> set[str]:

@@ -31,6 +31,8 @@ INTENT_GOVERNORS = frozenset({"vow", "plan", "intend", "threaten", "want", "seek
 HYPOTHETICAL_GOVERNORS = frozenset({"consider", "weigh", "mull", "discuss", "fear", "suspect",
                                     "speculate", "possible", "likely", "unlikely", "risk", "could",
                                     "imagine", "doubt"})
+# "appears to be coordinating": the writer hedges; not asserted as fact.
+HEDGE_GOVERNORS = frozenset({"appear", "seem"})
 CLAIM_GOVERNORS = frozenset({"claim", "allege", "purport", "assert", "insist", "contend",
                              "maintain", "boast", "rumor", "rumour"})
 # "accused Iran of supplying drones": the supplying is the accuser's claim.
@@ -100,6 +102,8 @@ def _governor_mark(node, head) -> str | None:
         if dep in ("xcomp", "ccomp", "pcomp", "dobj", "prep", "pobj", "advcl", "csubj"):
             if lemma in NEGATING_GOVERNORS and dep != "advcl":
                 return NEGATED
+            if dep in ("xcomp", "ccomp") and lemma in HEDGE_GOVERNORS:
+                return HYPOTHETICAL
             if dep in ("prep", "pcomp") and lemma in ACCUSATION_GOVERNORS:
                 return CLAIMED
             if dep == "ccomp" and lemma in CLAIM_GOVERNORS:

@@ -31,10 +31,13 @@ class Role:
     text: str
     mention: Mention | None
     token_i: int
+    occupant: str | None = None  # the actor at a place named as the role ("fired at the base")
 
     @property
     def actor_id(self) -> str | None:
-        return self.mention.actor_id if self.mention else None
+        if self.mention is not None:
+            return self.mention.actor_id
+        return self.occupant
 
 
 class MentionIndex:
@@ -53,6 +56,10 @@ class MentionIndex:
                 old = self.by_token.get(i)
                 if old is None or _rank(m) > _rank(old):
                     self.by_token[i] = m
+        # tokens of a mention linked to an actor are never a word of a trigger phrase
+        # ("threatening US forces" is not "threaten force")
+        self.actor_tokens = frozenset(i for i, m in self.by_token.items() if m.actor_id)
+        self.occupants = Occupants(self, doc)
 
     def at(self, i: int) -> Mention | None:
         return self.by_token.get(i)
@@ -66,11 +73,83 @@ class MentionIndex:
             return place.precision in PLACE_PRECISIONS
         return m.label in ("FAC", "LOC")
 
+    def is_site(self, m: Mention) -> bool:
+        place = self.result.places.get(m.place_id) if m.place_id else None
+        if place is not None:
+            return place.precision == "site"
+        return m.label == "FAC"
+
+
+# "US forces at Ayn al-Assad", "troops stationed in the compound": who is at a site.
+OCCUPANT_PREPS = frozenset({"at", "in", "inside", "on"})
+STATIONED = frozenset({"station", "base", "deploy", "house", "post", "locate", "position", "keep"})
+# "US forces at X and other bases": the occupant holds every base the text names.
+OTHER_WORDS = frozenset({"other", "several", "various", "multiple", "many", "more"})
+# Sectors of a state's own coded agents: their installation belongs to the state.
+STATE_SECTORS = frozenset({"MIL", "GOV", "COP", "SPY", "JUD", "LEG"})
+
+
+class Occupants:
+    """Document-level map of who is at which site, from noun phrases "<actor> at <site>".
+
+    An attack whose object is a site ("a rocket was fired at the base", "missiles at Ayn
+    al-Assad") targets the actor the document says is there; a state's forces stand for the
+    state, since a base or an embassy is that state's installation. A site with no stated
+    occupant stays without one.
+    """
+
+    def __init__(self, index: MentionIndex, doc) -> None:
+        self.by_place: dict[str, str] = {}
+        self.by_noun: dict[str, str] = {}
+        actors = index.result.actors
+        for tok in doc:
+            if tok.dep_ != "prep" or tok.lower_ not in OCCUPANT_PREPS:
+                continue
+            holder = tok.head
+            if holder.dep_ == "acl" and holder.lemma_.lower() in STATIONED:
+                holder = holder.head  # "troops stationed at"
+            elif holder.pos_ == "VERB":  # "threatening US forces at X": the object is there
+                holder = next((c for c in holder.children if c.dep_ == "dobj"), holder)
+            m = index.at(holder.i)
+            if m is None or not m.actor_id or holder.pos_ not in ("NOUN", "PROPN"):
+                continue
+            actor = m.actor_id
+            a = actors.get(actor)
+            if a is not None and a.sector in STATE_SECTORS and a.parent in actors:
+                actor = a.parent
+            for sub in tok.subtree:
+                if sub is tok:
+                    continue
+                pm = index.at(sub.i)
+                if pm is not None and pm.place_id and index.is_site(pm):
+                    self.by_place.setdefault(pm.place_id, actor)
+                elif (pm is None and sub.pos_ == "NOUN" and sub.i > 0
+                      and sub.doc[sub.i - 1].lower_ in OTHER_WORDS):
+                    for key in _noun_keys(sub):
+                        self.by_noun.setdefault(key, actor)
+
+    def at(self, tok, mention: Mention | None) -> str | None:
+        if mention is not None and mention.place_id in self.by_place:
+            return self.by_place[mention.place_id]
+        if tok.pos_ == "NOUN":
+            for key in _noun_keys(tok):
+                if key in self.by_noun:
+                    return self.by_noun[key]
+        return None
+
+
+def _noun_keys(tok) -> tuple[str, ...]:
+    # spaCy lemmatises "bases" to "basis": key on the surface singular as well
+    low = tok.lower_
+    return (tok.lemma_.lower(), low[:-1] if low.endswith("s") else low)
+
 
 def _aligned_only(m: Mention) -> bool:
-    """"pro-Iranian militias" are aligned with Iran, not Iran."""
+    """"pro-Iranian" is aligned with Iran, not Iran; the agent "pro-Iranian militias" is the
+    militias and stays."""
     low = m.text.lower()
-    return low.startswith(("pro-", "pro ", "anti-", "anti ", "non-"))
+    return low.startswith(("pro-", "pro ", "anti-", "anti ", "non-")) and m.label in (
+        "NORP", "GPE")
 
 
 def _rank(m: Mention) -> tuple[int, int]:
@@ -96,10 +175,57 @@ class RoleFinder:
         else:
             sources = self.subject_heads(verb)
             targets = self._objects(verb, event_type, consumed)
+        if not any(self._resolves(t) for t in targets):  # a named owner beats "the consulate"
+            targets = self._symbol_owners(verb.doc, consumed) or targets
         source_roles = self.fill(sources, consumed)
         if len(source_roles) == 1 and source_roles[0].mention is None:
             source_roles = self._speaker_self(verb, source_roles)
         return source_roles, self.fill(targets, consumed)
+
+    def repeaters(self, verb, consumed) -> list[Role]:
+        """Who "said the same thing": the named subjects, plus the names coordinated just
+        before the verb ("X and the IRGC chief Y have made similar comments"), which a parse
+        often hangs elsewhere."""
+        heads = [h for h in self.subject_heads(verb) if h.i not in consumed and self._resolves(h)]
+        roles = self.fill(heads, consumed)
+        seen = {(r.mention.start, r.mention.end) for r in roles if r.mention}
+        for m in self._coordinated_before(verb):
+            if (m.start, m.end) not in seen:
+                seen.add((m.start, m.end))
+                roles.append(Role(m.text, m, verb.i))
+        return roles
+
+    def _coordinated_before(self, verb) -> list[Mention]:
+        """Walk left from the verb over auxiliaries, names, titles, "and" and commas; one
+        name per conjunct, the rightmost ("the IRGC chief Hossein Salami" is Salami)."""
+        doc = verb.doc
+        i = verb.i - 1
+        while i >= 0 and doc[i].dep_ in ("aux", "neg", "advmod"):
+            i -= 1
+        found: list[Mention] = []
+        chunk_has = False
+        while i >= 0:
+            tok = doc[i]
+            m = self.index.at(i)
+            if tok.pos_ == "CCONJ" or tok.text == ",":
+                chunk_has = False
+            elif m is not None and m.actor_id and not self.index.is_place_only(m):
+                if not chunk_has and m not in found:
+                    found.append(m)
+                chunk_has = True
+            elif tok.pos_ in ("DET", "NOUN", "PROPN", "ADJ") and tok.ent_type_ not in (
+                    "DATE", "TIME", "CARDINAL"):
+                pass  # a title or determiner inside a conjunct
+            else:
+                break
+            i -= 1
+        return found
+
+    def _symbol_owners(self, doc, consumed) -> list:
+        """"burned a U.S. flag": a symbol in the trigger phrase stands for its owner."""
+        symbols = self.lexicon.classes.get("symbol", frozenset())
+        return [doc[i] for i in consumed
+                if doc[i].lemma_.lower() in symbols and self._resolves(doc[i])]
 
     def _speaker_self(self, verb, roles: list[Role]) -> list[Role]:
         """"The US says it designated him": an unresolved "it"/"they"/"we" subject of reported
@@ -179,10 +305,29 @@ class RoleFinder:
                 verb = head.head
                 if verb.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in verb.children):
                     sources = self.subject_heads(verb)  # "people burned flags in a protest"
+        if not sources:
+            sources = self._governing_same_type(noun, event_type)
         if not targets and noun.dep_ == "dobj" and head.pos_ == "VERB":
             targets = [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                        for p in c.children if p.dep_ == "pobj" and self._participant(p, consumed)]
         return self.fill(sources, consumed), self.fill(targets, consumed)
+
+    def _governing_same_type(self, noun, event_type: str) -> list:
+        """"X sanctioned A, part of a series of sanctions against B": an event noun hanging
+        (through nouns and prepositions) from a verb of its own type shares that verb's
+        subject."""
+        node = noun
+        for _ in range(7):
+            if node.dep_ not in ("pobj", "prep", "dobj", "appos", "npadvmod", "conj") \
+                    or node.head is node:
+                return []
+            node = node.head
+            if node.pos_ == "VERB":
+                m = self.lexicon.match(node, noun=False)
+                if m is not None and m.event_type == event_type:
+                    return self.subject_heads(node)
+                return []
+        return []
 
     # --- heads -> mentions ------------------------------------------------------------------
 
@@ -246,7 +391,8 @@ class RoleFinder:
         m, at = self._mention_for(tok)
         if m is None:
             doc = tok.doc
-            return [Role(doc[tok.left_edge.i: tok.i + 1].text, None, tok.i)]
+            occupant = self.index.occupants.at(tok, self.index.at(tok.i))
+            return [Role(doc[tok.left_edge.i: tok.i + 1].text, None, tok.i, occupant)]
         roles = [Role(m.text, m, tok.i)]
         if at is not None and at is not tok and at.dep_ in ("amod", "compound"):
             # "Hungarian and Romanian officials": one role per coordinated modifier
