@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...model import DocResult, Mention, Relation, stable_id
 from ...registry import DocumentStage, SkipDocument, register_stage
-from . import agents, coref, relations
+from . import agents, coref, relations, titles
 from .kb import KB, load_kb
 from .linker import (ACTOR_LABELS, Linking, context_country, define_acronyms, link_in_context,
                      link_named, looks_like_group, looks_like_person_name, provisional,
@@ -39,7 +39,10 @@ def resolve_actors(result: DocResult, kb: KB) -> None:
     named = [m for m in result.mentions if m.label in ACTOR_LABELS]
     link_mentions(named, link)
     discover(doc, named, link)
-    add_agents(result, doc, named, link)
+    home = agents.dominant_country(result.mentions, link.kb)
+    describe_people(result, doc, named, link, home)
+    link_capitals(doc, named, link)
+    add_agents(result, doc, named, link, home)
     add_coref(result, doc, link)
     extract_relations(result, doc, link)
     add_kb_parents(result, link)
@@ -83,9 +86,52 @@ def sentence_index(result: DocResult, offset: int) -> int:
     return s.index if s else 0
 
 
-def add_agents(result: DocResult, doc, named: list[Mention], link: Linking) -> None:
+def describe_people(result: DocResult, doc, named: list[Mention], link: Linking,
+                    home: str | None) -> None:
+    """Country and sector from the titles before people's names ("Iraqi President X"); a
+    titled one-word name ("President Bush") becomes a provisional person."""
+    igo_at = {(m.start, m.end): m.actor_id for m in result.mentions
+              if m.actor_id and link.actors.get(m.actor_id) is not None
+              and link.actors[m.actor_id].kind == "igo"}
+
+    def org_kind(ent) -> str | None:
+        return igo_at.get((ent.start_char, ent.end_char)) if ent is not None else None
+
+    for m in named:
+        actor = link.actors.get(m.actor_id) if m.actor_id else None
+        if m.label != "PERSON" or actor is not None and not (actor.provisional and actor.kind == "person"):
+            continue
+        found = titles.describe(doc, m.start, m.end, link.kb, org_kind, home)
+        if found is None:
+            continue
+        country, sector, _igo = found
+        if actor is None:
+            if not m.text[:1].isupper():
+                continue
+            actor = provisional(link, m.text, "PERSON", "person")
+            m.actor_id, m.source = actor.actor_id, "provisional"
+        actor.country = actor.country or country
+        actor.sector = actor.sector or sector
+
+
+def link_capitals(doc, named: list[Mention], link: Linking) -> None:
+    """A capital that acts ("Washington demanded", "Berlin's refusal") stands for its state's
+    government, as CAMEO codes it; a capital where something happens stays a place."""
+    for m in named:
+        if m.actor_id or m.label != "GPE":
+            continue
+        state = agents.capital_state(m.text, link.kb)
+        if state is None:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and agents.acts(span):
+            m.actor_id, m.source = f"{state}-GOV", "pattern"
+            link.use(m.actor_id)
+
+
+def add_agents(result: DocResult, doc, named: list[Mention], link: Linking,
+               home: str | None) -> None:
     spans = [(m.start, m.end) for m in named if m.label in ("ORG", "PERSON")]
-    home = agents.dominant_country(result.mentions, link.kb)
     for start, end, text, actor_id in agents.find_agents(doc, link.kb, spans, home):
         link.use(actor_id)
         result.mentions.append(Mention(start, end, text, "AGENT", sentence_index(result, start),

