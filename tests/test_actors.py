@@ -119,6 +119,62 @@ def test_pro_demonym_does_not_make_an_agent_of_that_country():
     assert agents == {"UKR-REB"}
 
 
+def person(r: DocResult, name: str):
+    ids = {m.actor_id for m in r.mentions if m.text == name}
+    assert len(ids) == 1, (name, ids)
+    return r.actors[ids.pop()]
+
+
+@pytest.mark.parametrize("sentence, name, country, sector", [
+    ("Norwegian Foreign Minister Lars Haugland met the delegation on Monday.", "Lars Haugland",
+     "NOR", "GOV"),
+    ("Chile's new Defence Minister Rosa Elgueta visited the base.", "Rosa Elgueta", "CHL", "GOV"),
+    ("Rebel leader Tomas Brenn rejected the offer.", "Tomas Brenn", None, "REB"),
+    ("King Haddad of Jordan received the envoy in his palace.", "Haddad", "JOR", "GOV"),
+    ("Kenyan Archbishop Peter Maina called for calm.", "Peter Maina", "KEN", "REL"),
+])
+def test_titles_give_provisional_people_country_and_sector(sentence, name, country, sector):
+    actor = person(run(sentence), name)
+    assert actor.provisional and actor.kind == "person"
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_former_office_keeps_the_country_not_the_sector():
+    actor = person(run("Former Peruvian President Hugo Salas denied the charges."), "Hugo Salas")
+    assert (actor.country, actor.sector) == ("PER", None)
+
+
+def test_igo_title_makes_an_igo_official():
+    actor = person(run("UN Secretary-General Mara Olsen urged both sides to talk."), "Mara Olsen")
+    assert (actor.country, actor.sector) == (None, "IGO")
+
+
+def test_a_sponsor_demonym_is_not_a_nationality():
+    actor = person(run("The Iranian-backed commander Jalil Haidar spoke to reporters."),
+                   "Jalil Haidar")
+    assert actor.country != "IRN"
+
+
+def test_acting_capitals_code_as_the_government_but_places_stay_places():
+    r = run("Washington rejected the proposal. Talks were held in Nairobi on Monday.")
+    assert linked(r, "Washington") == "USA-GOV"
+    assert linked(r, "Nairobi") in (None, "KEN") or not linked(r, "Nairobi").endswith("-GOV")
+
+
+def test_peoples_are_coded_where_they_live():
+    r = run("Ethnic Albanians in Serbia protested on Tuesday. Iraqi Kurds marched in Erbil.")
+    agents = bare_agents(r)
+    assert agents["Ethnic Albanians in Serbia"] == "SRB-CVL"
+    assert agents["Iraqi Kurds"] == "IRQ-CVL"
+    albanians = [m for m in r.mentions if m.text == "Albanians"]
+    assert all(m.actor_id != "ALB" for m in albanians)
+
+
+def test_multi_word_country_modifier_makes_an_agent():
+    r = run("Ivory Coast rebels rejected the peace plan.")
+    assert bare_agents(r)["Ivory Coast rebels"] == "CIV-REB"
+
+
 def bare_agents(r: DocResult) -> dict[str, str]:
     return {m.text: m.actor_id for m in r.mentions if m.label == "AGENT"}
 

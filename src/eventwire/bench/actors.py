@@ -201,7 +201,10 @@ def detokenize(tokens: list[tuple[str, str]]) -> SpanItem:
     (the first of each role)."""
     text, spans, open_role = "", {}, None
     for i, (word, tag) in enumerate(tokens):
-        glue = i == 0 or NO_SPACE_BEFORE.match(word) or text.endswith(("(", "[", "$"))
+        after_apostrophe = i > 0 and tokens[i - 1][0] in ("'", "’") \
+            and word.lower() in ("s", "re", "ve", "ll", "d", "m", "t")  # "Moscow ’ s"
+        glue = i == 0 or NO_SPACE_BEFORE.match(word) or after_apostrophe \
+            or text.endswith(("(", "[", "$"))
         text += ("" if glue else " ")
         start = len(text)
         text += word

@@ -7,6 +7,8 @@ that tags KB names before the NER lives in :mod:`eventwire.nlp.ruler`.
 
 from __future__ import annotations
 
+import re
+
 from ...model import DocResult, Mention, Relation, stable_id
 from ...registry import DocumentStage, SkipDocument, register_stage
 from . import agents, coref, relations, titles
@@ -34,7 +36,7 @@ class ActorsStage(DocumentStage):
 
 def resolve_actors(result: DocResult, kb: KB) -> None:
     doc = result.spacy_doc
-    link = Linking(kb)
+    link = Linking(kb, text=result.article.text)
     define_acronyms(result.article.text, link)
     named = [m for m in result.mentions if m.label in ACTOR_LABELS]
     link_mentions(named, link)
@@ -49,6 +51,11 @@ def resolve_actors(result: DocResult, kb: KB) -> None:
     result.actors.update(link.actors)
 
 
+def link_text(link: Linking, m: Mention) -> str:
+    """The few characters before a mention."""
+    return link.text[max(0, m.start - 12):m.start]
+
+
 def link_mentions(named: list[Mention], link: Linking) -> None:
     for m in named:
         if not m.actor_id:
@@ -59,6 +66,8 @@ def link_mentions(named: list[Mention], link: Linking) -> None:
         if actor is not None and actor.kind == "person":
             register_person(link, actor)
     for m in named:
+        if m.label == "NORP" and m.actor_id and re.search(r"\bethnic\s+$", link_text(link, m), re.I):
+            m.actor_id = None  # "ethnic Albanians" are not Albania: the agents pass places them
         if not m.actor_id:
             m.actor_id = link_in_context(m, link)
             if m.actor_id:

@@ -143,7 +143,7 @@ def state_of_token(tok, kb: KB) -> str | None:
         return None  # "Iranian-backed militias": Iran is the sponsor
     if tok.lower_ in kb.demonyms:
         return kb.demonyms[tok.lower_]
-    if tok.ent_type_ in ("GPE", "NORP") and tok.ent_iob_ in ("B", "I"):
+    if tok.ent_type_ in ("GPE", "NORP", "LOC") and tok.ent_iob_ in ("B", "I"):
         ent = entity_of(tok)  # "Ivory Coast rebels", "Sri Lankan troops"
         if ent is not None and len(ent) > 1:
             return state_of_name(ent.text, kb)
@@ -271,12 +271,22 @@ def bare_context_ok(chunk, head_words: list[str]) -> bool:
     return True
 
 
+def is_people(chunk, kb: KB) -> bool:
+    """"Iraqi Kurds", "ethnic Albanians in Serbia": a people coded, as CAMEO does, by the
+    country where they live (civilians of it), not by the state their name may recall."""
+    root = chunk.root
+    if root.ent_type_ != "NORP" or root.tag_ not in ("NNPS", "NNS", "NNP"):
+        return False
+    return root.lower_ not in kb.demonyms or any(t.lower_ == "ethnic" for t in chunk)
+
+
 def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]], doc_country: str | None = None):
     """Yield (start_char, end_char, text, actor_id) for country + sector noun phrases."""
     for chunk in doc.noun_chunks:
         words = [t for t in chunk if not t.is_punct]
         sector = sector_of(words)
-        if sector is None:
+        people = sector is None and is_people(chunk, kb)
+        if sector is None and not people:
             continue
         if any(s < chunk.end_char and chunk.start_char < e for s, e in named_spans):
             continue  # "Iraqi Nujaba militia" is Nujaba, not an Iraqi militia
@@ -290,10 +300,13 @@ def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]], doc_country: st
             if placed is not None:
                 # "protesters in Kirkuk": the place is part of what identifies them
                 country, end_char = placed
-            elif bare_context_ok(chunk, [t.lower_ for t in words]):
+            elif people or bare_context_ok(chunk, [t.lower_ for t in words]):
                 country = clause_country(chunk.root, kb) or doc_country
+            if people and country == kb.demonyms.get(chunk.root.lower_):
+                country = None  # "ethnic Albanians" in a story about Albania: not placed
             if country is None:
                 continue
+        sector = sector or "CVL"
         start = chunk[0]
         while start.i < chunk.end - 1 and (start.dep_ == "det" or start.is_punct):
             start = doc[start.i + 1]

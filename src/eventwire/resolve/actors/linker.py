@@ -38,6 +38,7 @@ class Linking:
     actors: dict[str, Actor] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)  # acronym -> actor id
     person_surnames: dict[str, set[str]] = field(default_factory=dict)
+    text: str = ""  # the article text, for the words around a mention
 
     def use(self, actor_id: str) -> Actor | None:
         actor = self.actors.get(actor_id) or self.kb.get(actor_id)
