@@ -94,6 +94,12 @@ class Lexicon:
                 return Match(entry, used)
         return None
 
+    def types_of(self, lemma: str) -> frozenset[str]:
+        """Every type a lemma heads an entry of, as verb or noun: more than one means the
+        trigger alone does not decide ("strike": an attack, a walkout, a deal)."""
+        return frozenset(e.event_type for idx in (self.verbs, self.nouns)
+                         for e in idx.get(lemma, ()))
+
     def _match_words(self, words, frame) -> tuple[int, ...] | None:
         used: list[int] = []
         for w in words:
