@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .lines import Line, RuleScorer
+from .lines import Line
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "extract" / "line_model.json"
 
@@ -30,49 +30,97 @@ OWN = ("words", "chars", "end_sentence", "stop_ratio", "cap_ratio", "upper_ratio
 NEIGHBOUR = ("words", "end_sentence", "stop_ratio", "boilerplate", "legal", "cap_ratio", "pipes",
              "end_marker")
 OFFSETS = (-3, -2, -1, 1, 2, 3)
-RULE_LABELS = ("body", "title", "subtitle", "byline", "dateline", "caption", "photo_credit", "tags")
 # Labels the rules own outright; the model only re-decides body against boilerplate.
 DECIDED = ("body", "boilerplate")
-CONTEXT = 5  # lines each side in the mean rule score
+CONTEXT = 5  # lines each side in the window statistics
+# Block-level features: where the line sits among the page's runs of prose and its end markers.
+BLOCK = ("prose_run", "lines_to_prose", "markers_above", "lines_since_marker",
+         "lines_to_next_marker", f"log_words_std±{CONTEXT}", f"stop_ratio_mean±{CONTEXT}")
+# A prose line: a sentence of some length (what articles are made of).
+PROSE_WORDS = 10
+FAR = 50.0  # distances are capped here: beyond it, "far" is all that matters
+# The body is one main block: a line inside the block of highest summed evidence is kept at
+# the model's threshold, a line outside it only when the model is this sure.
+OUTSIDE_THRESHOLD = 0.8
 
 
 def feature_names() -> list[str]:
-    names = list(OWN) + ["rule_score", "words_vs_page_max"]
+    names = list(OWN) + ["words_vs_page_max"]
     for off in OFFSETS:
-        names += [f"{k}@{off:+d}" for k in NEIGHBOUR] + [f"rule_score@{off:+d}"]
-    names += [f"rule_{lab}" for lab in RULE_LABELS]
-    names += ["in_rule_block", "lines_to_rule_block", f"rule_score_mean±{CONTEXT}"]
-    return names
+        names += [f"{k}@{off:+d}" for k in NEIGHBOUR]
+    return names + list(BLOCK)
 
 
-def feature_matrix(lines: list[Line], rule_scores: list[float]) -> np.ndarray:
-    """One row per line (see :func:`feature_names`), from lines the rules have labelled."""
+def feature_matrix(lines: list[Line]) -> np.ndarray:
+    """One row per line (see :func:`feature_names`), from the lines' features alone.
+
+    The rules' scores and labels are deliberately not inputs: the rules were tuned on the
+    same dev pages the model trains on, and a model leaning on them inherited their overfit
+    (page-grouped CV 0.925, test 0.875)."""
     n = len(lines)
+    if n == 0:
+        return np.zeros((0, len(feature_names())), dtype=np.float32)
     feats = [ln.features for ln in lines]
     max_words = max((f["words"] for f in feats), default=1.0) or 1.0
-    body = [i for i, ln in enumerate(lines) if ln.label == "body"]
-    lo, hi = (body[0], body[-1]) if body else (-1, -1)
-    cum = np.concatenate([[0.0], np.cumsum(rule_scores)])
     rows = []
     for i, f in enumerate(feats):
         row = [f[k] for k in OWN]
-        row += [rule_scores[i], math.log1p(f["words"]) / math.log1p(max_words)]
+        row.append(math.log1p(f["words"]) / math.log1p(max_words))
         for off in OFFSETS:
             j = i + off
-            if 0 <= j < n:
-                g = feats[j]
-                row += [g[k] for k in NEIGHBOUR]
-                row.append(rule_scores[j])
-            else:
-                row += [0.0] * len(NEIGHBOUR)
-                row.append(-1.0)  # off the page
-        row += [float(lines[i].label == lab) for lab in RULE_LABELS]
-        row.append(float(lo <= i <= hi))
-        row.append(99.0 if lo < 0 else float(lo - i if i < lo else (i - hi if i > hi else 0)))
-        a, b = max(0, i - CONTEXT), min(n, i + CONTEXT + 1)
-        row.append((cum[b] - cum[a]) / (b - a))
+            row += [feats[j][k] for k in NEIGHBOUR] if 0 <= j < n else [-1.0] * len(NEIGHBOUR)
         rows.append(row)
-    return np.asarray(rows, dtype=np.float32).reshape(n, len(feature_names()))
+    x = np.asarray(rows, dtype=np.float32)
+    return np.hstack([x, block_features(feats)])
+
+
+def block_features(feats: list[dict[str, float]]) -> np.ndarray:
+    """The :data:`BLOCK` columns: runs of prose lines, end markers above and below, and how
+    much line length and function-word share vary in a window (prose is even, menus ragged)."""
+    n = len(feats)
+    words = np.fromiter((f["words"] for f in feats), float, n)
+    prose = (words >= PROSE_WORDS) & np.fromiter((f["end_sentence"] > 0 for f in feats), bool, n)
+    marker = np.fromiter((f["end_marker"] > 0 for f in feats), bool, n)
+    idx = np.arange(n)
+    # Length of the run of prose lines each prose line belongs to.
+    run = np.zeros(n)
+    start = 0
+    for i in range(n + 1):
+        if i == n or not prose[i]:
+            run[start:i] = i - start
+            start = i + 1
+    prose_at = idx[prose]
+    to_prose = _distance_to(prose_at, idx)
+    marker_at = idx[marker]
+    above = np.searchsorted(marker_at, idx, side="left")  # markers strictly above
+    if len(marker_at):
+        since = np.where(above > 0, idx - marker_at[np.maximum(above - 1, 0)], FAR)
+        below = np.searchsorted(marker_at, idx, side="right")
+        to_next = np.where(below < len(marker_at),
+                           marker_at[np.minimum(below, len(marker_at) - 1)] - idx, FAR)
+    else:
+        since = to_next = np.full(n, FAR)
+    logw = np.log1p(words)
+    stop = np.fromiter((f["stop_ratio"] for f in feats), float, n)
+    c1, c2, cs = (np.concatenate([[0.0], np.cumsum(v)]) for v in (logw, logw ** 2, stop))
+    a, b = np.maximum(idx - CONTEXT, 0), np.minimum(idx + CONTEXT + 1, n)
+    k = b - a
+    mean = (c1[b] - c1[a]) / k
+    std = np.sqrt(np.maximum((c2[b] - c2[a]) / k - mean ** 2, 0.0))
+    mean_stop = (cs[b] - cs[a]) / k
+    return np.column_stack([np.minimum(run, FAR), np.minimum(to_prose, FAR), np.minimum(above, 10),
+                            np.minimum(since, FAR), np.minimum(to_next, FAR), std,
+                            mean_stop]).astype(np.float32)
+
+
+def _distance_to(targets: np.ndarray, idx: np.ndarray) -> np.ndarray:
+    """Each index's distance to the nearest target index (FAR when there is none)."""
+    if len(targets) == 0:
+        return np.full(len(idx), FAR)
+    pos = np.searchsorted(targets, idx)
+    left = targets[np.maximum(pos - 1, 0)]
+    right = targets[np.minimum(pos, len(targets) - 1)]
+    return np.minimum(np.abs(idx - left), np.abs(right - idx)).astype(float)
 
 
 class TreeEnsemble:
@@ -138,8 +186,25 @@ def refine_body(lines: list[Line], model: TreeEnsemble | None = None) -> list[Li
     model = model or load_model()
     if model is None or not lines:
         return lines
-    proba = model.predict_proba(feature_matrix(lines, RuleScorer().score(lines)))
-    for ln, p in zip(lines, proba):
+    keep = body_decision(lines, model.predict_proba(feature_matrix(lines)), model.threshold)
+    for ln, is_body in zip(lines, keep):
         if ln.label in DECIDED and not ln.features["overlong"]:
-            ln.label = "body" if p >= model.threshold else "boilerplate"
+            ln.label = "body" if is_body else "boilerplate"
     return lines
+
+
+def body_decision(lines: list[Line], proba: np.ndarray, threshold: float = 0.5,
+                  outside: float = OUTSIDE_THRESHOLD) -> list[bool]:
+    """Body or not for each line from the model's probabilities: the main block is the span
+    of highest summed ``(p - 0.5) * (1 + log(1 + words))`` (maximum-sum subarray); inside
+    it a line needs ``threshold``, outside it ``outside`` (articles are one block, so a
+    lone prose-like line among the furniture is most often a teaser; page-grouped CV on aeb
+    dev: P 0.923 -> 0.937, F1 0.916 -> 0.919)."""
+    best, span, run, start = 0.0, (-1, -2), 0.0, 0
+    for i, (ln, p) in enumerate(zip(lines, proba)):
+        gain = (p - 0.5) * (1.0 + math.log1p(ln.features["words"]))
+        run, start = (gain, i) if run <= 0 else (run + gain, start)
+        if run > best:
+            best, span = run, (start, i)
+    lo, hi = span
+    return [p >= (threshold if lo <= i <= hi else outside) for i, p in enumerate(proba)]
