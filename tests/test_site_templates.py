@@ -83,3 +83,4 @@ def test_recurring_promo_is_dropped_once_the_site_has_pages(tmp_path):
     con.close()
     assert PROMO not in body
     assert TOPICS[4][1] in body and TOPICS[4][2] in body, "the article itself stays"
+    assert title == TOPICS[4][0], "the nav bar, a template line, is never the title"

@@ -324,7 +324,8 @@ def _label_header(lines: list[Line], start: int) -> None:
     title = subtitle = None
     for p in candidates[:6]:
         f = lines[p].features
-        if f["boilerplate"] or f["words"] < 3 or f["words"] > 40 or f["list_marker"]:
+        if (f["boilerplate"] or f.get("template") or f["words"] < 3 or f["words"] > 40
+                or f["list_marker"]):
             continue
         if f["end_sentence"] and f["words"] >= 6 and subtitle is None and title is None:
             subtitle = p
@@ -349,5 +350,7 @@ def _unlabel_far_metadata(lines: list[Line], start: int, end: int) -> None:
 
 
 def _headline_like(f: dict[str, float]) -> bool:
-    # Nav rows are all capitalised words with no function words; headlines have some.
-    return f["words"] >= 3 and (f["stop_ratio"] > 0.0 or f["words"] >= 6) and not f["pipes"]
+    # Nav rows are all capitalised words with no function words; headlines have some, or
+    # are in sentence case ("Storm damages power lines").
+    return (f["words"] >= 3 and not f["pipes"]
+            and (f["stop_ratio"] > 0.0 or f["words"] >= 6 or f["cap_ratio"] < 0.5))

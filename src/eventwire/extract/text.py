@@ -26,10 +26,14 @@ def classify_text(text: str, boilerplate: AbstractSet[str] | None = None) -> lis
     (:func:`eventwire.extract.templates.learn_site_boilerplate`), never kept as body."""
     raw, lines = split_page(text)
     line_features(lines, raw)
+    if boilerplate:
+        # Marked before labelling so a template line (the site's nav bar) is never the title.
+        for ln in lines:
+            ln.features["template"] = float(normalise_line(ln.text) in boilerplate)
     lines = refine_body(label_lines(lines))
     if boilerplate:
         for ln in lines:
-            if ln.label == "body" and normalise_line(ln.text) in boilerplate:
+            if ln.label == "body" and ln.features.get("template"):
                 ln.label = "boilerplate"
     return lines
 
