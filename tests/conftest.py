@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,28 @@ def gold_path() -> Path:
     if GOLD is None or not GOLD.exists():
         pytest.skip("../shared/gold is not beside the checkout")
     return GOLD
+
+
+def seed_gold_result(stages: list[str]):
+    """The seed page's article as the gold states it (body lines, caption, publication time),
+    run through ``stages`` (after extract). A stage's own seed test then does not depend on the
+    extractor. Skips when ../shared is absent."""
+    import yaml
+
+    from eventwire.model import Article, DocResult, Document
+    from eventwire.registry import make_stage
+
+    if SEED is None or not SEED.exists() or not GOLD.exists():
+        pytest.skip("../shared/seeds or ../shared/gold is absent")
+    gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["article"]
+    lines = SEED.read_text(encoding="utf-8").split("\n")
+    article = Article(doc_id="seed", paragraphs=[lines[n - 1].strip() for n in gold["body_lines"]],
+                      captions=[gold["caption"]], language="en",
+                      published=datetime.fromisoformat(gold["published"]),
+                      published_precision="minute")
+    article.build_text()
+    result = DocResult(document=Document("seed", str(SEED), article.text, "text", "seed"),
+                       article=article)
+    for name in stages:
+        make_stage(name)([result])
+    return result

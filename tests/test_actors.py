@@ -4,7 +4,6 @@ coreference and relations, on sentences written for these tests, and on the seed
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 import yaml
@@ -14,11 +13,7 @@ from eventwire.nlp import NlpStage, load_nlp
 from eventwire.resolve.actors import ActorsStage, resolve_actors
 from eventwire.resolve.actors.kb import load_kb
 from eventwire.resolve.actors.normalize import key_variants, name_key
-
-SHARED = Path(__file__).resolve().parents[1] / ".." / "shared"
-SEED = SHARED / "seeds" / "000_8112dcc91a3a5d48.txt"
-GOLD = SHARED / "gold" / "000_8112dcc91a3a5d48.yaml"
-SEED_BODY_LINES = (14, 16, 18, 21, 23, 25)
+from tests.conftest import GOLD, seed_gold_result
 
 
 def run(*paragraphs: str) -> DocResult:
@@ -339,8 +334,7 @@ KIND_SAME = {"state_military": {"military"}, "state": {"state", "government"}}
 
 
 def seed_result() -> DocResult:
-    lines = SEED.read_text(encoding="utf-8").split("\n")
-    return run(*[lines[i - 1].strip() for i in SEED_BODY_LINES])
+    return seed_gold_result(["nlp", "actors"])
 
 
 def resolve_gold_key(key: str, result: DocResult) -> str | None:
@@ -349,7 +343,6 @@ def resolve_gold_key(key: str, result: DocResult) -> str | None:
     return None  # people the KB lacks are matched as provisional actors by name below
 
 
-@pytest.mark.skipif(not (SEED.exists() and GOLD.exists()), reason="../shared seed or gold absent")
 def test_seed_page_core_actors_and_relations():
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     result = seed_result()
@@ -392,12 +385,9 @@ def test_seed_page_core_actors_and_relations():
           f"(extra: {sorted(got - set(gold_rel))}; missed: {sorted(set(gold_rel) - got)})")
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="../shared seed absent")
 def test_seed_stage_time_is_small_next_to_spacy():
-    lines = SEED.read_text(encoding="utf-8").split("\n")
-    text = "\n\n".join(lines[i - 1].strip() for i in SEED_BODY_LINES)
-    nlp, kb = load_nlp(), load_kb()
-    seed_result()  # warm caches built once per process
+    text = seed_result().article.text  # also warms the caches built once per process
+    kb = load_kb()
     spacy_t, stage_t = [], []
     for _ in range(5):
         article = Article(doc_id="s", paragraphs=text.split("\n\n"), language="en")

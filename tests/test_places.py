@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import math
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 import yaml
@@ -14,6 +13,7 @@ from eventwire.model import Article, DocResult, Document, Mention, Sentence
 from eventwire.resolve.places import PlacesStage, haversine_km, main_country, resolve_name
 from eventwire.resolve.places.gazetteer import SUPPLEMENT, load_gazetteer
 from eventwire.resolve.places.names import name_key
+from tests.conftest import GOLD, seed_gold_result
 
 
 @pytest.fixture(scope="module")
@@ -156,23 +156,10 @@ def test_metonymic_capital_is_not_a_place(nlp_result):
     assert linked.get("Syria") == "cc:SYR"
 
 
-SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds" / "000_8112dcc91a3a5d48.txt"
-GOLD = SEED.parents[1] / "gold" / "000_8112dcc91a3a5d48.yaml"
 
 
-def test_seed_gold_places_within_tolerance(nlp_result):
-    if not SEED.exists() or not GOLD.exists():
-        pytest.skip("../shared/seeds or ../shared/gold is absent")
-    from eventwire.nlp import NlpStage
-
-    lines = SEED.read_text(encoding="utf-8").split("\n")
-    art = Article(doc_id="seed", paragraphs=[lines[i - 1].strip() for i in (14, 16, 18, 21, 23, 25)],
-                  captions=[lines[11].strip()], published=datetime(2020, 2, 16, 0, 30),
-                  published_precision="minute", language="en")
-    art.build_text()
-    res = DocResult(document=Document("seed", str(SEED), art.text, "text", "h"), article=art)
-    NlpStage()([res])
-    PlacesStage()([res])
+def test_seed_gold_places_within_tolerance():
+    res = seed_gold_result(["nlp", "places"])
     points = [(p.lat, p.lon, p.name) for p in res.places.values()]
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))["places"]
     missing = []

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from pathlib import Path
 
 import pytest
 
 from eventwire.model import Article, DocResult, Document, Mention, Sentence
 from eventwire.resolve.times import TimesStage, find_times, normalise
 from eventwire.resolve.times.grammar import scan
+from tests.conftest import seed_gold_result
 
 SUNDAY = date(2020, 2, 16)  # a Sunday
 
@@ -95,25 +95,12 @@ def test_stage_without_any_date_keeps_only_absolute_expressions():
     assert res.skips == []
 
 
-SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seeds" / "000_8112dcc91a3a5d48.txt"
 
 
 @pytest.fixture(scope="module")
 def seed_result():
     """The seed's body lines and caption, run through spaCy and the times stage."""
-    if not SEED.exists():
-        pytest.skip("../shared/seeds is absent")
-    from eventwire.nlp import NlpStage
-
-    lines = SEED.read_text(encoding="utf-8").split("\n")
-    art = Article(doc_id="seed", paragraphs=[lines[i - 1].strip() for i in (14, 16, 18, 21, 23, 25)],
-                  captions=[lines[11].strip()], published=datetime(2020, 2, 16, 0, 30),
-                  published_precision="minute", language="en")
-    art.build_text()
-    res = DocResult(document=Document("seed", str(SEED), art.text, "text", "h"), article=art)
-    NlpStage()([res])
-    TimesStage()([res])
-    return res
+    return seed_gold_result(["nlp", "times"])
 
 
 def test_seed_event_dates_inside_gold_intervals(seed_result):
