@@ -34,7 +34,9 @@ def main() -> None:
       eventwire run samples/ --db eventwire.duckdb     # ingest pages
       eventwire events --type ASSAULT --since 2020-01-01
       eventwire show 8112dcc9                          # one document, with evidence
-      eventwire export --format parquet --out out/
+      eventwire actor Hezbollah                        # profile, relations, events
+      eventwire network --around Hezbollah --format graphml --out net.graphml
+      eventwire export --format parquet --out out/     # or plover, acled, gdelt
     """
 
 
@@ -448,7 +450,7 @@ BENCHMARKS = {
 
 
 _BENCH_HELP = (
-    "Run a benchmark over ../shared/eval (or --eval-dir) and print its numbers.\n\n\b\n"
+    "Run a benchmark over ../shared/eval (or $EVENTWIRE_EVAL_DIR) and print its numbers.\n\n\b\n"
     + "\n".join(f"{k:<11} {v}" for k, v in sorted(BENCHMARKS.items()))
     + "\n\nExtra arguments go to the benchmark (try `eventwire bench NAME --help`).")
 
