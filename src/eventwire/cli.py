@@ -455,16 +455,22 @@ _BENCH_HELP = (
     + "\n\nExtra arguments go to the benchmark (try `eventwire bench NAME --help`).")
 
 
-@main.command(help=_BENCH_HELP, context_settings={"ignore_unknown_options": True})
-@click.argument("name", type=click.Choice(sorted(BENCHMARKS)))
+@main.command(help=_BENCH_HELP, add_help_option=False,
+              context_settings={"ignore_unknown_options": True})
+@click.argument("name", required=False, metavar="NAME")
 @click.argument("args", nargs=-1, type=click.UNPROCESSED)
-def bench(name: str, args: tuple[str, ...]) -> None:
+@click.pass_context
+def bench(ctx: click.Context, name: str | None, args: tuple[str, ...]) -> None:
+    # Help is handled here so that `eventwire bench NAME --help` reaches the benchmark.
     import importlib
 
-    try:
-        module = importlib.import_module(f"eventwire.bench.{name}")
-    except ModuleNotFoundError:
-        raise click.ClickException(f"the {name} benchmark is not built yet") from None
+    if name in (None, "-h", "--help"):
+        click.echo(ctx.get_help())
+        return
+    if name not in BENCHMARKS:
+        raise click.BadParameter(f"{name!r} is not a benchmark; choose from "
+                                 f"{', '.join(sorted(BENCHMARKS))}", param_hint="NAME")
+    module = importlib.import_module(f"eventwire.bench.{name}")
     code = module.main(list(args))
     sys.exit(code or 0)
 
