@@ -38,6 +38,15 @@ SUNDAY = date(2020, 2, 16)  # a Sunday
     ("three years", None, None, "year", "P3Y"),
     ("every week", None, None, "week", "P1W"),
     ("every Monday", None, None, "week", "XXXX-WXX-1"),
+    ("on Mondays", None, None, "week", "XXXX-WXX-1"),
+    ("twice a week", None, None, "week", "P1W"),
+    ("quarterly", None, None, "month", "P3M"),
+    ("2013-03-22", date(2013, 3, 22), date(2013, 3, 22), "day", "2013-03-22"),
+    ("3/22/2013", date(2013, 3, 22), date(2013, 3, 22), "day", "2013-03-22"),
+    ("the 20th century", date(1901, 1, 1), date(2000, 12, 31), "decade", "19"),
+    ("the late 1980s", date(1980, 1, 1), date(1989, 12, 31), "decade", "198"),
+    ("almost seven years", None, None, "year", "P7Y"),
+    ("3:07:35", None, None, "day", "PT3H7M35S"),
 ])
 def test_normalise(text, start, end, precision, value):
     span = normalise(text, SUNDAY)
@@ -187,3 +196,12 @@ def test_te3_scorer_on_a_handmade_timeml_file(tmp_path):
     assert (res["strict_P"], res["strict_R"]) == (1 / 3, 1 / 2)
     assert (res["relaxed_P"], res["relaxed_R"]) == (2 / 3, 1.0)
     assert (res["value_P"], res["value_R"], res["value_acc"]) == (1 / 3, 1 / 2, 1 / 2)
+
+
+def test_ages_are_not_durations():
+    for text in ("a 22-year-old son", "children aged 6 months", "ages 6 months and older"):
+        assert all(p.type != "DURATION" for p in _parsed(text)), text
+
+
+def _parsed(text):
+    return [parsed for _, _, parsed in scan(text, SUNDAY)]

@@ -162,6 +162,22 @@ def _decade(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DATE", TimeSpan(date(y, 1, 1), date(y + 9, 12, 31), "decade", f"{y // 10:03d}"))
 
 
+def _century(m: re.Match, anchor: date, future: bool) -> Parsed:
+    """"the 20th century": TimeML writes its first two digits (19)."""
+    c = int(m["cent"]) - 1
+    return Parsed("DATE", TimeSpan(date(c * 100 + 1 if c else 1, 1, 1), date(c * 100 + 100, 12, 31), "decade",
+                                   f"{c:02d}"))
+
+
+def _numeric_date(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+    """2013-03-22 (ISO) or 3/22/2013 (US order, as in American news)."""
+    year = int(m["y"] or m["y2"])
+    if year < 100:
+        year += 2000 if year + 2000 <= anchor.year + 1 else 1900
+    d = _safe_date(year, int(m["mo"] or m["mo2"]), int(m["d"] or m["d2"]))
+    return Parsed("DATE", _day_span(d)) if d else None
+
+
 def _day_word(m: re.Match, anchor: date, future: bool) -> Parsed:
     word = m["dayword"].lower()
     if word == "today":
@@ -271,8 +287,22 @@ def _last_n(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DURATION", TimeSpan(anchor - timedelta(days=days), anchor, "day", value))
 
 
+_AGE_BEFORE = re.compile(r"\b(?:ages?|aged)\s+$", re.I)
+_AGE_AFTER = re.compile(r"\s+(?:and|or)\s+(?:older|younger|up|under|over)\b", re.I)
+
+
+def _is_age(m: re.Match) -> bool:
+    """"a 22-year-old son", "children aged 6 months", "ages 6 months and older": an age,
+    which TimeML does not annotate."""
+    if m["old"]:
+        return True
+    text = m.string
+    return bool(_AGE_BEFORE.search(text, max(0, m.start() - 8), m.start())
+                or _AGE_AFTER.match(text, m.end()))
+
+
 def _duration(m: re.Match, anchor: date, future: bool) -> Parsed | None:
-    if m["old"]:  # "a 22-year-old son": an age, which TimeML does not annotate
+    if _is_age(m):
         return None
     unit = m["unit"].lower().rstrip("s")
     n = None if _vague(m["num"]) else _num(m["num"])
@@ -291,13 +321,39 @@ def _fortnight(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DURATION", TimeSpan(None, None, "week", "P2W"))
 
 
+_FREQ = {"once": 1, "twice": 2, "thrice": 3}
+
+
 def _set(m: re.Match, anchor: date, future: bool) -> Parsed:
+    if _named(m, "weekday", "weekday2"):
+        wd = _named(m, "weekday", "weekday2")
+        return Parsed("SET", TimeSpan(None, None, "week", f"XXXX-WXX-{WEEKDAYS[wd.lower()] + 1}"))
     if m["weekday"]:
         return Parsed("SET", TimeSpan(None, None, "week", f"XXXX-WXX-{WEEKDAYS[m['weekday'].lower()] + 1}"))
     word = (m["adverb"] or "").lower()
-    unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
-            "yearly": "year"}.get(word) or m["unit"].lower()
-    return Parsed("SET", TimeSpan(None, None, unit, _duration_value(1, unit)))
+    unit = {"daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
+            "annually": "year", "yearly": "year", "quarterly": "quarter",
+            "hourly": "hour"}.get(word) or (_named(m, "unit", "unit2") or "").lower()
+    if unit == "night":
+        unit = "day"
+    if unit == "season":  # a season recurs once a year
+        unit = "year"
+    if unit == "quarter":
+        return Parsed("SET", TimeSpan(None, None, "month", "P3M"))
+    return Parsed("SET", TimeSpan(None, None, unit if unit != "hour" else "day", _duration_value(1, unit)))
+
+
+def _elapsed(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+    """"finishing in 3:07:35": an elapsed time h:mm:ss is a duration (PT3H7M35S); after
+    "at" it is a clock time."""
+    h, mi, sec = int(m["h"]), int(m["mi"]), int(m["sec"])
+    if re.search(r"\bat\s+$", m.string[max(0, m.start() - 4):m.start()], re.I):
+        if h > 23:
+            return None
+        return Parsed("TIME", TimeSpan(anchor, anchor, "minute",
+                                       f"{anchor.isoformat()}T{h:02d}:{mi:02d}:{sec:02d}"))
+    parts = "".join(f"{q}{u}" for q, u in ((h, "H"), (mi, "M"), (sec, "S")) if q)
+    return Parsed("DURATION", TimeSpan(None, None, "day", f"PT{parts or '0S'}"))
 
 
 def _now(m: re.Match, anchor: date, future: bool) -> Parsed:
@@ -424,6 +480,8 @@ _PREP = (r"(?P<prep>before|after|since|in|by|during|until|till|through|throughou
 _MOD = (r"(?:(?:early|late|mid|earlier|later)[-\s]+|(?:the\s+)?(?:beginning|end|start|middle|"
         r"first\s+half|second\s+half)\s+of\s+(?:the\s+)?)?")
 _REL = r"(?P<rel>last|past|previous|this|current|next|coming)"
+_QMOD = (r"(?:almost|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|"
+         r"no\s+more\s+than|no\s+less\s+than|up\s+to|just\s+over|just\s+under|well\s+over)")
 _UNITS_PL = r"(?P<unit>second|minute|hour|day|week|month|year|decade)s"
 _RULES = [
     ("full_date",
@@ -435,7 +493,12 @@ _RULES = [
     ("month_rel_year", rf"{_MOD}{_MONTH}\s+(?:of\s+)?(?P<rel>last|previous|this|next)\s+year", _month_rel_year),
     ("month_year", rf"{_MOD}{_MONTH},?\s+(?:of\s+)?{_YEAR}", _month_year),
     ("bare_month", rf"(?:{_MOD}(?P<rel>last|past|previous|this|next)\s+|{_PREP}{_MOD}){_MONTH}", _bare_month),
-    ("decade", r"(?:the\s+)?(?:(?P<decade>1[5-9]\d0|20\d0)s|'(?P<decade2>\d0)s)", _decade),
+    ("numeric_date", r"(?<![\d/.-])(?:(?P<y>1[5-9]\d\d|20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
+                     r"|(?P<mo2>1[0-2]|0?[1-9])/(?P<d2>[0-3]?\d)/(?P<y2>(?:19|20)?\d\d))(?![\d/-])", _numeric_date),
+    ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:(?P<decade>1[5-9]\d0|20\d0)s|'(?P<decade2>\d0)s)",
+     _decade),
+    ("century", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century",
+     _century),
     ("year", rf"{_PREP}(?:the\s+year\s+)?{_YEAR}", _year),
     # "2009-2010": both years, each its own expression.
     ("year_range_first", rf"(?P<prep>){_YEAR}(?=\s*[-–]\s*(?:1[5-9]|20)\d\d(?!\d))", _year),
@@ -456,8 +519,17 @@ _RULES = [
     ("weekday", rf"(?:(?P<rel>last|next|this)\s+)?{_WEEKDAY}(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday),
     ("day_word", r"(?P<dayword>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))", _day_word),
     ("earlier_this", r"(?:earlier|later)\s+this\s+(?P<unit>year|month|week)", _earlier_this),
-    ("set", rf"(?:(?:every|each)\s+(?:{_WEEKDAY}|(?P<unit>day|week|month|year))|(?P<adverb>daily|weekly|monthly|annually|yearly))", _set),
-    ("duration", rf"{_NUM}(?:\s+|-)(?:more\s+)?{_UNIT}(?:-long|(?P<old>-old|\s+old))?", _duration),
+    # SETs: "every Monday", "on Mondays", "each season", "annually", "twice a week".
+    ("set", rf"(?:(?:every|each)\s+(?:{_WEEKDAY}|(?P<unit>day|night|week|month|year|season|quarter))"
+            rf"|(?<=on\s)(?P<weekday2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s"
+            rf"|(?:(?:once|twice|thrice|\d+\s+times|two\s+times|three\s+times)\s+)(?:a|an|per|every|each)\s+"
+            rf"(?P<unit2>day|week|month|year|hour)"
+            rf"|(?P<adverb>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly))", _set),
+    # TIMEX3 puts the modifier of a bounded quantity into the extent (mod="LESS_THAN" for
+    # "almost seven years"); approximate "about"/"around" stay outside, as the TE3 dev gold has it.
+    ("duration", rf"(?:{_QMOD}\s+)?{_NUM}(?:\s+|-)(?:more\s+)?{_UNIT}(?:-long|(?P<old>-old|\s+old)|(?<=s)'(?=\s))?",
+     _duration),
+    ("elapsed", r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<sec>[0-5]\d)(?![\d:])", _elapsed),
     ("fortnight", r"(?:a|one)\s+fortnight", _fortnight),
     # Unquantified stretches only where the context makes them temporal.
     ("vague_units", rf"(?:(?<=\bfor\s)|(?=\w+\s+(?:before|after|earlier|later)\b)){_UNITS_PL}", _vague_units),
