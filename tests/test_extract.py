@@ -452,3 +452,74 @@ def test_bench_exits_clearly_without_eval_data(tmp_path, monkeypatch):
     monkeypatch.setenv("EVENTWIRE_EVAL_DIR", str(tmp_path / "absent"))
     with pytest.raises(SystemExit, match="evaluation data not found"):
         extraction.main([])
+
+
+# Pages written for these tests: authors and tags where trafilatura's body searches find them.
+_AUTHOR_PAGES = [
+    '<html><body><div class="byline">By <span class="author">Nadia Haddad</span></div>'
+    '<p>Text of the story runs here.</p></body></html>',
+    '<html><body><a rel="author" href="/people/omar">Omar Fayed</a><p>Story.</p></body></html>',
+    '<html><body><div class="sidebar"><span class="author">Not Thisone</span></div>'
+    '<p class="author-name">Maria Lopez</p></body></html>',
+    '<html><body><div id="comments"><span class="author">A Commenter</span></div>'
+    '<p>No byline on this page.</p></body></html>',
+    '<html><body><p>No author anywhere.</p></body></html>',
+]
+_TAG_PAGES = [
+    '<html><body><p class="entry-tags"><a href="/tag/iraq/">Iraq</a> <a href="/tags/us">US</a>'
+    '</p><div class="post-meta"><a href="/category/world/">World</a></div></body></html>',
+    '<html><head><meta property="article:section" content="Middle East"></head>'
+    '<body><p>No tag links.</p></body></html>',
+    '<html><body><a href="/about">About</a></body></html>',
+]
+
+
+@pytest.mark.parametrize("page", _AUTHOR_PAGES)
+def test_body_author_search_matches_trafilatura(page):
+    from lxml import html as lxml_html
+    from trafilatura.metadata import extract_author as trafilatura_author
+
+    from eventwire.extract.htmlmeta import extract_author
+
+    assert extract_author(lxml_html.fromstring(page)) == trafilatura_author(lxml_html.fromstring(page))
+
+
+@pytest.mark.parametrize("page", _TAG_PAGES)
+@pytest.mark.parametrize("kind", ["category", "tag"])
+def test_category_and_tag_search_matches_trafilatura(page, kind):
+    from lxml import html as lxml_html
+    from trafilatura.metadata import extract_catstags as trafilatura_catstags
+
+    from eventwire.extract.htmlmeta import extract_catstags
+
+    ours = extract_catstags(kind, lxml_html.fromstring(page))
+    assert ours == trafilatura_catstags(kind, lxml_html.fromstring(page))
+
+
+def test_author_search_finds_the_byline():
+    from lxml import html as lxml_html
+
+    from eventwire.extract.htmlmeta import extract_author
+
+    assert extract_author(lxml_html.fromstring(_AUTHOR_PAGES[0])) == "Nadia Haddad"
+
+
+def test_html_page_with_control_characters_keeps_its_body():
+    page = HTML_PAGE.replace("walked off the job", "walked off\x0b the job")
+    art = extract_article(make_doc(page.encode("utf-8"), fmt="html"))
+    assert "Dockworkers at the river port walked off" in art.body
+    assert art.title == "Dockworkers strike halts cargo at the river port"
+
+
+def test_short_page_keeps_its_sentences_and_closing_paragraph():
+    """The line model learnt from full pages; a page of two short paragraphs, or one that
+    ends with a short sentence just above "Most Read", keeps them all as body."""
+    paragraphs = ["The leader of the movement, Amal Saad, threatened the governor in a speech.",
+                  "Troops struck the movement's positions near the river on Friday.",
+                  "The council condemned the strike."]
+    page = ("Daily Wire Home World Politics\n\nMovement leader speaks\n\nBy JANE DOE\n\n"
+            + "\n\n".join(paragraphs) + "\n\nMost Read\nSubscribe to our newsletter\n")
+    lines = classify_text(page)
+    assert [ln.text for ln in lines if ln.label == "body"] == paragraphs
+    one_line = "Protesters marched through the old district on Friday, demanding reforms.\n"
+    assert [ln.label for ln in classify_text(one_line)] == ["body"]

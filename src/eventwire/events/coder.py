@@ -232,7 +232,7 @@ class _Context:
         wrongly (sanctioned -> COERCE, designated -> REJECT, airstrike -> PROTEST), so it is
         not used."""
         from . import classifier
-        from .ontology import EVENT_TYPES, plv_code
+        from .ontology import plv_code
 
         if self._sent_doc is None or self._sent_doc[0] != sent.start:
             self._sent_doc = (sent.start, sent.as_doc())
@@ -242,10 +242,10 @@ class _Context:
                                         _char_span(sent.doc, t, base))
         if code == plv_code(rule_type):
             return rule_type
+        # The classifier only chooses among the lemma's own types: "may attack Kirkuk" in
+        # a sentence that warns stays an (hypothetical) ASSAULT, not the sentence's THREATEN.
         same = [c for c in sorted(candidates) if plv_code(c) == code]
-        if same:
-            return same[0]
-        return next((e for e in EVENT_TYPES if plv_code(e) == code), rule_type)
+        return same[0] if same else rule_type
 
     def country_place(self) -> str | None:
         if self._country is None:
