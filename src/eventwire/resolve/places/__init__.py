@@ -216,30 +216,99 @@ _GENERIC = re.compile(
     r"centre|mall|market|bridge|canal|county|city\s+hall|district)$", re.I)
 _NAMED_AFTER = re.compile(r"university|college|airport", re.I)
 _OF_PLACE = re.compile(r"^(?:university|college|bank|port|city|county|district)\s+of\s+(?P<rest>.+)$", re.I)
+# Words that never name a place alone inside a longer unknown name ("City Hall", "West
+# Wales", "Sheriff's Office"): descriptive, directional and institutional words.
+_NOT_INNER = frozenset("""
+the of and for in on at de la le du des van von old new north south east west northern southern
+eastern western central upper lower greater little great saint st city town village hall county
+district area region province state states council office house court street road avenue square
+park river lake mount mountains island islands bay beach valley centre center market complex
+church hospital school university college library hotel club golf bank ministry embassy
+department federal national royal international world cup local government agency metro
+holy sacred blessed first second third fourth fifth memorial library inn restaurant cafe bar
+""".split())
+_WORD_SPLIT = re.compile(r"[\s/]+")
+_PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3}
 
 
 def _fill_unknown(topos: list[Toponym], final: list[Entry | None], gaz: Gazetteer,
                   countries: Counter, main: str | None) -> None:
-    """Places for unknown names that say what kind of place they are, in place."""
+    """Places for names the gazetteer lacks, in order: the place an institution is named
+    after ("Bank of Japan", "Colorado State University"), a known name inside the name
+    ("Dubai World Cup", "British Embassy Tokyo", "Walker County Sheriff's Office"), and
+    otherwise the article's place nearest in the text: an unknown name in a local story is
+    most likely a street, site or village of that locality (GeoWebNews dev: 187 of 1,357
+    gold toponyms have no gazetteer entry)."""
+    known = [e for e in final if e is not None and e.precision != "country"]
     for i, t in enumerate(topos):
         if final[i] is not None:
             continue
-        generic = _GENERIC.search(t.text)
-        of = _OF_PLACE.match(t.text)
-        if generic is None and of is None:
-            continue
-        # Only an institution is usually named after its place ("Colorado State University");
-        # a street or county shares its name with towns elsewhere ("Royal Street").
-        core = of["rest"] if of else t.text[:generic.start()].strip()
-        named_after = of is not None or _NAMED_AFTER.search(generic.group(0)) is not None
-        e = None
-        if named_after and core and not gaz.demonym(core):
-            e = resolve_name(core, gaz, countries=countries, main=main)
-        if e is None or e.precision == "country":
-            # The nearest place before it in the article that is a town or site.
-            e = next((final[j] for j in range(i - 1, -1, -1)
-                      if final[j] is not None and final[j].precision in ("city", "site")), e)
-        final[i] = e
+        final[i] = (_named_after(t.text, gaz, countries, main)
+                    or _inner_name(t.text, gaz, countries, main, known)
+                    or _nearest_in_text(i, topos, final, gaz, main))
+
+
+def _named_after(name: str, gaz: Gazetteer, countries: Counter, main: str | None) -> Entry | None:
+    generic = _GENERIC.search(name)
+    of = _OF_PLACE.match(name)
+    if of is None and (generic is None or _NAMED_AFTER.search(generic.group(0)) is None):
+        return None
+    # Only an institution is usually named after its place; a street or county shares its
+    # name with towns elsewhere ("Royal Street").
+    core = of["rest"] if of else name[:generic.start()].strip()
+    if not core or gaz.demonym(core):
+        return None
+    return resolve_name(core, gaz, countries=countries, main=main)
+
+
+def _inner_name(name: str, gaz: Gazetteer, countries: Counter, main: str | None,
+                known: list[Entry]) -> Entry | None:
+    """The finest known place named by a run of the name's capitalised words; a run that
+    is only descriptive words never counts, and a town must lie in the article's country
+    or near its other places (else "Lake" or "Royal" would find a village anywhere)."""
+    words = [w for w in _WORD_SPLIT.split(name) if w]
+    best: tuple | None = None
+    for n in range(len(words) - 1, 0, -1):
+        for s in range(len(words) - n + 1):
+            run = words[s:s + n]
+            if (not run[0][:1].isupper() or all(name_key(w) in _NOT_INNER for w in run)
+                    or gaz.demonym(" ".join(run))):
+                continue  # "French Quarter" is not in France
+            e = resolve_name(" ".join(run), gaz, countries=countries, main=main, others=known)
+            if e is None or not _plausible(e, main, known):
+                continue
+            rank = (_PRECISION_RANK.get(e.precision, 3), -n, s)
+            if best is None or rank < best[0]:
+                best = (rank, e)
+    return best[1] if best else None
+
+
+def _plausible(e: Entry, main: str | None, known: list[Entry]) -> bool:
+    if e.precision in ("country", "admin1") or is_famous(e):
+        return True
+    if e.country == main and e.population >= 100_000:
+        return True
+    return any(_near(e, o, 300.0) for o in known)
+
+
+def _nearest_in_text(i: int, topos: list[Toponym], final: list[Entry | None], gaz: Gazetteer,
+                     main: str | None) -> Entry | None:
+    """The resolved town, site or region nearest to toponym ``i`` in the text (an earlier
+    one on a tie); the article's main country when it has none."""
+    resolved = [(j, e) for j, e in enumerate(final) if e is not None and j != i and e.precision != "country"]
+    anchored = [(j, e) for j, e in resolved if _anchored(e, resolved)]
+    for pool in (anchored, resolved):
+        if pool:
+            return min(pool, key=lambda je: abs(topos[je[0]].start - topos[i].start))[1]
+    return gaz.get(f"cc:{main}") if main else None
+
+
+def _anchored(e: Entry, resolved: list[tuple[int, Entry]]) -> bool:
+    """A place the article's reading is sure of: a state, a town big enough to make news,
+    or one another place of the article lies near (a lone village namesake is a guess)."""
+    if e.precision in ("admin1", "site") or e.population >= 50_000:
+        return True
+    return any(o.place_id != e.place_id and _near(e, o, 300.0) for _, o in resolved)
 
 
 def main_country(result: DocResult) -> str | None:
