@@ -404,3 +404,37 @@ def test_seed_stage_time_is_small_next_to_spacy():
     print(f"\nseed timing: spaCy {spacy_ms:.1f} ms, actors stage {stage_ms:.1f} ms "
           f"({100 * stage_ms / spacy_ms:.0f}% of the spaCy pass)")
     assert stage_ms < 0.5 * spacy_ms  # the target is 20%; a loose bound keeps CI stable
+
+
+def test_collective_heads_take_their_modifiers_sector():
+    r = run("Opposition groups in Zimbabwe demanded new elections. Rebel leaders met army "
+            "officers in Goma. Seven opposition parties in Nepal called a strike.")
+    agents = bare_agents(r)
+    assert agents["Opposition groups in Zimbabwe"] == "ZWE-OPP"
+    assert agents["Rebel leaders"] == "COD-REB"
+    assert agents["army officers"] == "COD-MIL"
+    assert agents["Seven opposition parties in Nepal"] == "NPL-OPP"
+    # a collective head with no sector word is nobody in particular
+    assert "groups" not in " ".join(bare_agents(run("Several groups met in Goma.")))
+
+
+def test_civilians_named_by_what_they_are_take_the_place_they_are_in():
+    r = run("Two suicide bombers killed 23 people in Tel Aviv on Sunday. Prisoners rioted at a "
+            "jail in Dili.")
+    agents = bare_agents(r)
+    assert agents["23 people"] == "ISR-CVL"
+    assert agents["Prisoners"] == "TLS-CVL"
+
+
+def test_led_forces_are_the_leaders_but_backed_ones_are_not():
+    agents = bare_agents(run("Vietnamese-led forces shelled the camps near the border."))
+    assert agents["Vietnamese-led forces"] == "VNM-MIL"
+    assert bare_agents(run("Russian-backed rebels shelled the camps near the border.")) == {}
+
+
+def test_heads_of_state_link_to_the_kb():
+    r = run("President Bush threatened further action against Russia. Ousted President Askar "
+            "Akayev agreed to resign.")
+    ids = {m.text: m.actor_id for m in r.mentions if m.actor_id}
+    assert ids["Bush"] == "george-w-bush" and r.actors["george-w-bush"].country == "USA"
+    assert ids["Askar Akayev"] == "askar-akayev"

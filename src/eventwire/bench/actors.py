@@ -43,6 +43,8 @@ GSR_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "GMY": "DEU", "UK": "GBR"}
 # Gold kinds of the seed YAML that our kinds answer to
 SEED_KINDS = {"state_military": {"military", "police"}, "state": {"state", "government"}}
 INTERNATIONAL = {"igo": "IGO", "ngo": "NGO"}
+# CAMEO's code for an armed group of no one country (al-Qaeda): "international militarized group"
+TRANSNATIONAL_ARMED = "IMG"
 
 
 # --- (a) seed gold -------------------------------------------------------------------------------
@@ -126,7 +128,8 @@ def actor_code(actor) -> tuple[str | None, str | None]:
     if actor is None:
         return None, None
     code = actor.country or INTERNATIONAL.get(actor.kind) \
-        or (actor.sector if actor.sector in ("IGO", "NGO") else None)
+        or (actor.sector if actor.sector in ("IGO", "NGO") else None) \
+        or (TRANSNATIONAL_ARMED if actor.kind == "armed_group" else None)
     sector = actor.sector or ("GOV" if actor.kind == "state" else None)
     return code, sector
 

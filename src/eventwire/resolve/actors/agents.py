@@ -62,7 +62,23 @@ BARE_HEADS = frozenset({
     "fighters", "jihadists", "gunmen", "assailants", "opposition",
     "protesters", "protestors", "demonstrators", "civilians", "residents", "villagers",
     "journalists", "lawmakers", "parliament", "legislators", "refugees", "students", "strikers",
+    # Civilians named by what they are or do: CAMEO codes them by where they are ("people
+    # blocked streets in Hong Kong", "killed 23 people in Tel Aviv": the place's civilians).
+    "people", "prisoners", "inmates", "activists", "workers", "farmers", "settlers", "pilgrims",
+    "worshippers", "passengers", "hostages", "detainees", "migrants",
 })
+# Collective heads whose sector is their modifier's: "opposition groups", "rebel leaders",
+# "army officers", "student unions".
+COLLECTIVE_HEADS = frozenset({"group", "groups", "party", "parties", "leaders", "leader",
+                              "members", "member", "officers", "figures", "factions", "faction",
+                              "units", "unit", "elements", "supporters", "sources", "movement",
+                              "organisations", "organizations", "union", "unions", "commanders"})
+SECTOR_MODIFIER_NOUNS = {
+    "opposition": "OPP", "rebel": "REB", "insurgent": "REB", "militant": "REB", "militia": "REB",
+    "guerrilla": "REB", "army": "MIL", "military": "MIL", "police": "COP", "government": "GOV",
+    "security": "MIL", "student": "EDU", "labour": "LAB", "labor": "LAB", "trade": "LAB",
+    "church": "REL", "religious": "REL", "human rights": "NGO", "intelligence": "SPY",
+}
 # Modifiers that say the agent is not the local one ("foreign troops", "coalition forces").
 FOREIGN_MODIFIERS = frozenset({
     "foreign", "international", "western", "coalition", "allied", "multinational", "enemy",
@@ -72,7 +88,8 @@ FOREIGN_MODIFIERS = frozenset({
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "across", "around", "inside", "into",
                             "throughout", "from"})
 # "Russian-backed rebels" are not Russia's: a demonym before "-backed" names a sponsor.
-SPONSOR_WORDS = frozenset({"backed", "led", "allied", "aligned", "supported", "funded", "trained",
+# ("Vietnamese-led forces", "US-led troops" are the leader's: CAMEO codes them so.)
+SPONSOR_WORDS = frozenset({"backed", "allied", "aligned", "supported", "funded", "trained",
                            "sponsored", "armed", "linked"})
 # How a capital acts for its government ("Washington demanded", "Berlin's refusal", "urged
 # by Moscow"), as opposed to being where something happens ("talks in Moscow").
@@ -130,7 +147,17 @@ def sector_of(tokens) -> str | None:
     words = [t.lower_ for t in tokens]
     if len(words) >= 2 and " ".join(words[-2:]) in SECTOR_PHRASES:
         return SECTOR_PHRASES[" ".join(words[-2:])]
-    return SECTOR_NOUNS.get(words[-1]) if words else None
+    if not words:
+        return None
+    if words[-1] in COLLECTIVE_HEADS:
+        # the nearest modifier that names a sector: "rebel leaders", "opposition parties"
+        for i in range(len(words) - 2, -1, -1):
+            pair = " ".join(words[i - 1:i + 1]) if i else ""
+            sector = SECTOR_MODIFIER_NOUNS.get(pair) or SECTOR_MODIFIER_NOUNS.get(words[i])
+            if sector:
+                return sector
+        return None
+    return SECTOR_NOUNS.get(words[-1])
 
 
 def state_of_token(tok, kb: KB) -> str | None:
@@ -260,7 +287,8 @@ def bare_context_ok(chunk, head_words: list[str]) -> bool:
     """Whether a noun phrase with no country of its own may take one from its context: a bare
     agent head, and no modifier naming someone else ("their fighters", "Kurdish fighters",
     "foreign troops")."""
-    if head_words[-1] not in BARE_HEADS and " ".join(head_words[-2:]) not in SECTOR_PHRASES:
+    if (head_words[-1] not in BARE_HEADS and head_words[-1] not in COLLECTIVE_HEADS
+            and " ".join(head_words[-2:]) not in SECTOR_PHRASES):
         return False
     for tok in chunk[:-1]:
         if tok.dep_ == "det" or tok.is_punct or tok.like_num or tok.pos_ == "NUM":
