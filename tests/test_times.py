@@ -153,6 +153,33 @@ FRIDAY = date(2013, 3, 22)
     ("at 8 p.m.", "2013-03-22T20:00", "TIME"),
     ("late last July", "2012-07", "DATE"),
     ("early 2019", "2019", "DATE"),
+    # quantities: words, compounds, fractions
+    ("twenty-five years", "P25Y", "DURATION"),
+    ("two and a half years", "P2.5Y", "DURATION"),
+    ("2 1/2 years", "P2.5Y", "DURATION"),
+    ("1.5 hours", "PT1.5H", "DURATION"),
+    ("a year and a half", "P1.5Y", "DURATION"),
+    ("half an hour", "PT30M", "DURATION"),
+    ("a half-hour", "PT30M", "DURATION"),
+    ("a dozen years", "P12Y", "DURATION"),
+    # vague counts: HeidelTime's PAST_REF / FUTURE_REF, plural units without a count are X
+    ("several years ago", "PAST_REF", "DATE"),
+    ("years ago", "PAST_REF", "DATE"),
+    ("in the coming weeks", "FUTURE_REF", "DATE"),
+    ("the past weeks", "PXW", "DURATION"),
+    ("a few days later", "FUTURE_REF", "DATE"),
+    # read from the reference time (the document date when nothing came before)
+    ("a year earlier", "2012", "DATE"),
+    ("two days later", "2013-03-24", "DATE"),
+    ("the next day", "2013-03-23", "DATE"),
+    ("the previous week", "2013-W11", "DATE"),
+    ("the same day", "2013-03-22", "DATE"),
+    ("he had left the day before.", "2013-03-21", "DATE"),
+    ("by the end of the year", "2013", "DATE"),
+    ("earlier in the month", "2013-03", "DATE"),
+    # a duration, not a date
+    ("over the next week", "P1W", "DURATION"),
+    ("a month earlier than usual", "P1M", "DURATION"),
 ])
 def test_timeml_values(text, value, kind):
     found = scan(text, FRIDAY)
@@ -200,7 +227,35 @@ def test_te3_scorer_on_a_handmade_timeml_file(tmp_path):
 
 def test_ages_are_not_durations():
     for text in ("a 22-year-old son", "children aged 6 months", "ages 6 months and older"):
-        assert all(p.type != "DURATION" for p in _parsed(text)), text
+        assert all(p.kind != "DURATION" for p in _parsed(text)), text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On March 3, 2012 he left. The next day he returned.", [("The next day", "2012-03-04")]),
+    ("He left in July 2012. The next day he returned.", [("The next day", "2012-07-XX")]),
+    ("He left in 2009. Two years later he returned.", [("Two years later", "2011")]),
+    ("The season began in early December and peaked by the end of the year.",
+     [("the end of the year", "2012")]),
+    ("Sales in the third quarter of 2012 rose from a year earlier.", [("a year earlier", "2011")]),
+])
+def test_anaphoric_expressions_follow_the_reference_time(text, expected):
+    found = [(text[s:e], p.span.value) for s, e, p in scan(text, FRIDAY)]
+    assert [f for f in found if f[0] in dict(expected)] == expected
+
+
+def test_key_windows_find_what_a_full_scan_finds(monkeypatch):
+    """Rules run only around their key words: the result must equal a scan of all the text."""
+    from eventwire.resolve.times import grammar
+
+    text = ("On Friday, March 22, 2013 at 10:30 a.m. the council met for two and a half hours, "
+            "three years after the 2010 vote; sales rose 5% from a year earlier. In the late 1990s "
+            "it met every Monday, twice a week, until 3/22/2013. It ran 3:07:35 now and then, "
+            "in the coming weeks and over the next few months; the day before. ") * 3
+    windowed = [(s, e, p.span.value) for s, e, p in scan(text, FRIDAY)]
+    monkeypatch.setattr(grammar, "_key_windows",
+                        lambda t: {k: [(0, len(t))] for k in set(grammar._RULE_KEYS.values())})
+    assert windowed == [(s, e, p.span.value) for s, e, p in scan(text, FRIDAY)]
+    assert len(windowed) > 20
 
 
 def _parsed(text):
