@@ -271,3 +271,25 @@ def test_inner_names_skip_demonyms_and_descriptive_words():
     places = _geoparse_text(text, ["New Orleans", "French Quarter", "Holy Zzyzx Church"])
     assert places["French Quarter"].name == "New Orleans"
     assert places["Holy Zzyzx Church"].name == "New Orleans"
+
+
+@pytest.mark.parametrize("name, place_id", [
+    ("NJ", "iso:US-NJ"), ("B.C.", "iso:CA-BC"), ("USA", "cc:USA"), ("D.C.", "iso:US-DC"),
+    ("English", "iso:GB-ENG"), ("Kurdish", "sup:kurdistan-region"),
+])
+def test_codes_and_region_adjectives(gaz, name, place_id):
+    assert resolve_name(name, gaz).place_id == place_id
+
+
+def test_codes_are_only_looked_up_as_codes(gaz):
+    # Lower-case "in" is a word, not Indiana; the state code only answers "IN".
+    assert all(e.place_id != "iso:US-IN" for e in gaz.lookup("in"))
+    assert any(e.place_id == "iso:US-IN" for e in gaz.lookup_code("IN"))
+
+
+def test_provinces_take_their_towns_people_and_a_point_inside_the_country(gaz):
+    hunan = resolve_name("Hunan", gaz)
+    assert hunan.place_id == "iso:CN-HN" and hunan.population > 1_000_000
+    assert haversine_km((hunan.lat, hunan.lon), (27.6, 111.7)) < 500
+    victoria = resolve_name("Victoria", gaz, main="AUS")
+    assert victoria.place_id == "iso:AU-VIC"

@@ -128,6 +128,9 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
     gaz = gaz or load_gazetteer()
     key = name_key(name)
     cands = gaz.lookup_key(key)
+    region = gaz.adjective(name)
+    if region is not None:  # "English" given as a toponym stands for England
+        return region
     iso3 = gaz.demonym(name)
     if iso3:  # "Russian" given as a toponym stands for Russia, not a hamlet named so
         country = gaz.get(f"cc:{iso3}")
@@ -137,6 +140,7 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
         # "EU", "SA": a code names a country, a state or a union, never a village that
         # happens to be spelt with the same two letters.
         cands = [e for e in cands if e.precision != "city" or e.population >= 1_000_000]
+        cands += [e for e in gaz.lookup_code(name) if e not in cands]
     if not cands:
         return None
     countries = countries or Counter()

