@@ -438,3 +438,13 @@ def test_heads_of_state_link_to_the_kb():
     ids = {m.text: m.actor_id for m in r.mentions if m.actor_id}
     assert ids["Bush"] == "george-w-bush" and r.actors["george-w-bush"].country == "USA"
     assert ids["Askar Akayev"] == "askar-akayev"
+
+
+def test_it_and_they_take_the_nearest_subject_that_agrees_in_number():
+    r = run("Israel mounted its long-threatened invasion of the south. Hamas fired rockets at "
+            "the town. It said the attack avenged the raid.")
+    coref = [(m.text, m.actor_id) for m in r.mentions if m.source == "coref"]
+    assert ("its", "ISR") in coref and ("It", "hamas") in coref
+    r = run("Iraqi police said it was too early to say who attacked them.")
+    coref = [(m.text, m.actor_id) for m in r.mentions if m.source == "coref"]
+    assert coref == [("them", "IRQ-COP")]  # "it" disagrees in number with "police"

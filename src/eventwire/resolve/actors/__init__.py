@@ -156,11 +156,30 @@ def add_coref(result: DocResult, doc, link: Linking) -> None:
     refs = [coref.Ref(m.start, m.end, m.text, m.actor_id, link.actors[m.actor_id].kind, 0)
             for m in result.mentions
             if m.actor_id in link.actors and m.label in ("ORG", "PERSON")]
-    for r in coref.resolve(doc, refs, paragraphs(result)):
-        label = "PERSON" if r.kind == "person" else "ORG"
+    for r in coref.resolve(doc, refs, paragraphs(result), subject_refs(result, doc, link)):
+        label = "PERSON" if r.kind == "person" else r.label
         result.mentions.append(Mention(r.start, r.end, r.text, label, sentence_index(result, r.start),
                                        actor_id=r.actor_id, source="coref"))
     result.mentions.sort(key=lambda m: (m.start, m.end))
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def subject_refs(result: DocResult, doc, link: Linking) -> list[coref.Ref]:
+    """Linked mentions (states, organisations, agents; not people) that are the subject of
+    their clause, with their grammatical number: what "it" and "they" may stand for."""
+    out = []
+    for m in result.mentions:
+        actor = link.actors.get(m.actor_id) if m.actor_id else None
+        if actor is None or actor.kind == "person" or m.label not in ("ORG", "GPE", "NORP", "AGENT"):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in SUBJECT_DEPS:
+            continue
+        plural = span.root.tag_ in ("NNS", "NNPS") or (m.label == "NORP" and span.root.tag_ != "NNP")
+        out.append(coref.Ref(m.start, m.end, m.text, m.actor_id, actor.kind, 0, m.label, plural))
+    return out
 
 
 def sentence_slots(doc, mentions: list[Mention], link: Linking, sent):

@@ -1,6 +1,9 @@
 """In-document coreference for the references events need as sources: "the group", "the
 militia" -> the armed group the paragraph (or else the article) is about; "he", "him", "his"
--> the one person named in the same or the previous sentence."""
+-> the one person named in the same or the previous sentence; "it", "its" and "they",
+"their", "them" -> the nearest subject before them, in the same or the previous sentence,
+that agrees in number ("Israel mounted its invasion", "Bosnian Serbs said their forces had
+withdrawn"): the subject-first preference of the classic pronoun resolvers."""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from dataclasses import dataclass
 GROUP_NOUNS = frozenset({"group", "militia", "movement", "organization", "organisation", "faction"})
 GROUP_KINDS = frozenset({"armed_group", "political_party", "organization", "criminal_group"})
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+SINGULAR_PRONOUNS = frozenset({"it", "its"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them"})
 
 
 @dataclass(slots=True)
@@ -20,6 +25,21 @@ class Ref:
     actor_id: str
     kind: str
     sentence_start: int  # char offset of the sentence, to find the previous sentence
+    label: str = "ORG"
+    plural: bool | None = None  # set on subjects only: candidates for it/its, they/their
+
+
+def subject_antecedent(subjects: list[Ref], tok, prev_start: int) -> Ref | None:
+    """The nearest earlier subject of the same or the previous sentence that agrees in
+    number with the pronoun (groups and organisations answer to both)."""
+    plural = tok.lower_ in PLURAL_PRONOUNS
+    for r in reversed(subjects):
+        if r.end > tok.idx or r.start < prev_start:
+            continue
+        if r.plural == plural or r.kind in GROUP_KINDS:
+            return r
+        return None  # the nearest subject disagrees: leave the pronoun alone
+    return None
 
 
 def group_antecedent(refs: list[Ref], pos: int, para: tuple[int, int]) -> str | None:
@@ -40,8 +60,11 @@ def person_antecedent(refs: list[Ref], tok, prev_start: int) -> str | None:
     return people.pop() if len(people) == 1 else None
 
 
-def resolve(doc, refs: list[Ref], paragraphs: list[tuple[int, int]]) -> list[Ref]:
-    """Coreferent mentions, in text order; ``refs`` are the linked mentions (sorted)."""
+def resolve(doc, refs: list[Ref], paragraphs: list[tuple[int, int]],
+            subjects: list[Ref] = ()) -> list[Ref]:
+    """Coreferent mentions, in text order; ``refs`` are the linked mentions (sorted),
+    ``subjects`` the linked mentions that are subjects of their clause (not people)."""
+    subjects = sorted(subjects, key=lambda r: r.start)
     out: list[Ref] = []
     refs = sorted(refs, key=lambda r: r.start)
     taken = {i for r in refs for i in range(r.start, r.end)}
@@ -60,6 +83,12 @@ def resolve(doc, refs: list[Ref], paragraphs: list[tuple[int, int]]) -> list[Ref
             if actor:
                 found = Ref(tok.idx, tok.idx + len(tok.text), tok.text, actor, "person",
                             window[tok.i][0])
+        elif (tok.lower_ in SINGULAR_PRONOUNS or tok.lower_ in PLURAL_PRONOUNS) \
+                and tok.pos_ == "PRON" and tok.dep_ != "expl":
+            ante = subject_antecedent(subjects, tok, window[tok.i][1])
+            if ante is not None:
+                found = Ref(tok.idx, tok.idx + len(tok.text), tok.text, ante.actor_id, ante.kind,
+                            window[tok.i][0], ante.label)
         elif (tok.lower_ == "the" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in GROUP_NOUNS
               and not (tok.i + 2 < len(doc) and doc[tok.i + 2].pos_ in ("NOUN", "PROPN"))):
             para = next((p for p in paragraphs if p[0] <= tok.idx < p[1]), (0, len(doc.text)))
