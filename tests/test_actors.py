@@ -448,3 +448,13 @@ def test_it_and_they_take_the_nearest_subject_that_agrees_in_number():
     r = run("Iraqi police said it was too early to say who attacked them.")
     coref = [(m.text, m.actor_id) for m in r.mentions if m.source == "coref"]
     assert coref == [("them", "IRQ-COP")]  # "it" disagrees in number with "police"
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("Salma Haddad, Algeria's leading rights activist, began a hunger strike.", "Salma Haddad", "DZA"),
+    ("Amina Bello, a Nigerian lawyer, accused the police of torture.", "Amina Bello", "NGA"),
+    ("Omar Faris, the Iraqi envoy, met the minister on Monday.", "Omar Faris", "IRQ"),
+    ("Peter Okoye, Lagos's mayor, met the minister on Monday.", "Peter Okoye", None),
+])
+def test_an_appositive_gives_a_new_persons_country(sentence, name, country):
+    assert person(run(sentence), name).country == country

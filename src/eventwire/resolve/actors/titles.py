@@ -131,10 +131,23 @@ def read_title(doc, start: int, kb: KB, org_kind) -> tuple[str | None, str | Non
 
 
 def country_after(doc, end: int, kb: KB) -> str | None:
-    """"King Hassan of Morocco": the country after the name."""
+    """"King Hassan of Morocco": the country after the name; or an appositive that opens
+    with one ("X, Algeria's leading rights activist", "X, a Nigerian lawyer", "X, the
+    Iraqi envoy")."""
     if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ == "GPE":
         ent = entity_span(doc[end + 1])
         return state_named(kb, ent.text) if ent is not None else None
+    if end + 1 < len(doc) and doc[end].text == ",":
+        i = end + 1
+        if doc[i].lower_ in ("a", "an", "the"):
+            i += 1
+        if i < len(doc) and doc[i].ent_type_ in ("GPE", "NORP"):
+            ent = entity_span(doc[i])
+            if ent is not None and ent.start == i:
+                after = doc[ent.end] if ent.end < len(doc) else None
+                possessive = after is not None and after.text in ("'s", "’s")
+                if possessive or ent.label_ == "NORP" or (after is not None and after.pos_ == "NOUN"):
+                    return state_named(kb, ent.text)
     return None
 
 
