@@ -180,6 +180,38 @@ FRIDAY = date(2013, 3, 22)
     # a duration, not a date
     ("over the next week", "P1W", "DURATION"),
     ("a month earlier than usual", "P1M", "DURATION"),
+    # seasons, weekdays and days with their modifiers and parts
+    ("in the summer of 2011", "2011-SU", "DATE"),
+    ("late Thursday", "2013-03-21", "DATE"),
+    ("yesterday morning", "2013-03-21TMO", "TIME"),
+    ("tomorrow afternoon", "2013-03-23TAF", "TIME"),
+    ("on the weekend", "2013-W11-WE", "DATE"),
+    ("this past weekend", "2013-W11-WE", "DATE"),
+    ("this decade", "201", "DATE"),
+    ("this century", "20", "DATE"),
+    # unquantified stretches where the context makes them temporal
+    ("within hours", "PTXH", "DURATION"),
+    ("for the first time in years", "PXY", "DURATION"),
+    ("over the years", "PXY", "DURATION"),
+    ("in the near future", "FUTURE_REF", "DATE"),
+    # SETs
+    ("every two years", "P2Y", "SET"),
+    ("every other week", "P2W", "SET"),
+    ("every September", "XXXX-09", "SET"),
+    ("each summer", "XXXX-SU", "SET"),
+    ("$5 billion a year", "P1Y", "SET"),
+    ("20 percent per year", "P1Y", "SET"),
+    # clock times: 24-hour with a zone, the day of a date next to it
+    ("at 14:30 GMT", "2013-03-22T14:30", "TIME"),
+    ("at 0930 GMT", "2013-03-22T09:30", "TIME"),
+    ("at 9:30 a.m. ET", "2013-03-22T09:30", "TIME"),
+    # holidays: the latest one, or the given year's
+    ("Christmas", "2012-12-25", "DATE"),
+    ("Easter", "2012-04-08", "DATE"),
+    ("Easter 2013", "2013-03-31", "DATE"),
+    ("Thanksgiving", "2012-11-22", "DATE"),
+    ("St. Patrick's Day", "2013-03-17", "DATE"),
+    ("New Year's Eve", "2012-12-31", "DATE"),
 ])
 def test_timeml_values(text, value, kind):
     found = scan(text, FRIDAY)
@@ -241,6 +273,21 @@ def test_ages_are_not_durations():
 def test_anaphoric_expressions_follow_the_reference_time(text, expected):
     found = [(text[s:e], p.span.value) for s, e, p in scan(text, FRIDAY)]
     assert [f for f in found if f[0] in dict(expected)] == expected
+
+
+@pytest.mark.parametrize("text, clock, value", [
+    ("Friday at 1 p.m.", "1 p.m.", "2013-03-22T13:00"),
+    ("1 p.m. Thursday", "1 p.m.", "2013-03-21T13:00"),
+    ("On Tuesday he left. At 8 p.m. police came.", "8 p.m.", "2013-03-19T20:00"),
+    ("In 2012 he left at 8 p.m.", "8 p.m.", "2013-03-22T20:00"),  # a year is no day
+])
+def test_a_clock_time_takes_the_day_it_is_said_of(text, clock, value):
+    found = {text[s:e]: p.span.value for s, e, p in scan(text, FRIDAY)}
+    assert found[clock] == value
+
+
+def test_a_holiday_in_a_sentence_about_the_future_is_the_next_one():
+    assert normalise("at Christmas", FRIDAY, future=True).value == "2013-12-25"
 
 
 def test_key_windows_find_what_a_full_scan_finds(monkeypatch):

@@ -205,8 +205,16 @@ def _numeric_date(m: re.Match, anchor: date, future: bool) -> Parsed | None:
     return Parsed("DATE", _day_span(d)) if d else None
 
 
-def _day_word(m: re.Match, anchor: date, future: bool) -> Parsed:
-    word = m["dayword"].lower()
+_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def _day_word(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+    word = " ".join(m["dayword"].lower().split())
+    if m["part"] and word in ("today", "yesterday", "tomorrow"):  # "yesterday morning"
+        d = anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[word])
+        return Parsed("TIME", TimeSpan(d, d, "day", f"{d.isoformat()}T{_PARTS[m['part'].lower()]}"))
+    if m["part"]:
+        return None
     if word == "today":
         return Parsed("DATE", _day_span(anchor))
     if word == "tomorrow":
@@ -253,14 +261,20 @@ def _relative_unit(m: re.Match, anchor: date, future: bool) -> Parsed:
         return Parsed("DATE", _month_span(d.year, d.month))
     if unit == "year":
         return Parsed("DATE", _year_span(anchor.year + shift))
+    if unit == "decade":  # "this decade": 201 (the 2010s)
+        y = anchor.year // 10 * 10 + 10 * shift
+        return Parsed("DATE", TimeSpan(date(y, 1, 1), date(y + 9, 12, 31), "decade", f"{y // 10:03d}"))
+    if unit == "century":  # "this century": 20 (2000-2099 in TimeML's two digits)
+        c = anchor.year // 100 + shift
+        return Parsed("DATE", TimeSpan(date(max(c * 100, 1), 1, 1), date(c * 100 + 99, 12, 31), "decade", f"{c:02d}"))
     return Parsed("DATE", _day_span(anchor + timedelta(days=shift)))
 
 
 def _weekend(m: re.Match, anchor: date, future: bool) -> Parsed:
     """The weekend at or before the anchor (the next one for "next weekend")."""
-    rel = (m["rel"] or "").lower()
+    rel = "last" if "past" in m[0].lower() else (m["rel"] or "").lower()  # "this past weekend"
     wd = anchor.weekday()
-    if rel == "next" or (future and wd < 5):
+    if rel == "next" or (future and wd < 5 and rel != "last"):
         sat = anchor + timedelta(days=(5 - wd) % 7 or 7)
     elif wd >= 5 and rel != "last":
         sat = anchor - timedelta(days=wd - 5)
@@ -398,6 +412,20 @@ def _set(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("SET", TimeSpan(None, None, unit if unit != "hour" else "day", _duration_value(1, unit)))
 
 
+def _set_every(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+    """"every two years" (P2Y), "every other week" (P2W), "every September" (XXXX-09),
+    "every summer" (XXXX-SU), "$5 billion a year" and "per day" (P1Y, P1D)."""
+    if m["month"]:
+        return Parsed("SET", TimeSpan(None, None, "month", f"XXXX-{MONTHS[m['month'].lower()]:02d}"))
+    if m["season"]:
+        return Parsed("SET", TimeSpan(None, None, "month", f"XXXX-{SEASONS[m['season'].lower()][0]}"))
+    unit = (m["unit"] or m["unit2"]).lower()
+    n = 2 if m["other"] else (_num(m["num"]) if m["num"] else 1)
+    if m["num"] and _vague(m["num"]):
+        return None
+    return Parsed("SET", TimeSpan(None, None, "day" if unit in ("hour", "minute") else unit, _duration_value(n, unit)))
+
+
 def _elapsed(m: re.Match, anchor: date, future: bool) -> Parsed | None:
     """"finishing in 3:07:35": an elapsed time h:mm:ss is a duration (PT3H7M35S); after
     "at" it is a clock time."""
@@ -430,9 +458,13 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT
          "the past": "PAST_REF", "the future": "FUTURE_REF"}
 
 
+_REF_ADJECTIVES = {"near", "immediate", "foreseeable", "distant", "recent"}
+
+
 def _ref(m: re.Match, anchor: date, future: bool) -> Parsed:
     """now / recently / the future: TimeML's PRESENT_REF, PAST_REF, FUTURE_REF."""
-    value = _REFS[" ".join(m["ref"].lower().split())]
+    words = m["ref"].lower().split()
+    value = _REFS[" ".join(w for w in words if w not in _REF_ADJECTIVES)]
     if value == "PRESENT_REF":
         return Parsed("DATE", TimeSpan(anchor, anchor, "day", value))
     if value == "PAST_REF":
@@ -512,10 +544,12 @@ def _fiscal(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DATE", _year_span(anchor.year + shift))
 
 
-def _clock(m: re.Match, anchor: date, future: bool) -> Parsed:
-    """"8 p.m.", "at 14:30", "noon": a time of the document's day."""
+def _clock(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+    """"8 p.m.", "at 14:30", "10:30 GMT", "noon": a time of day."""
     if m["word"]:
         hour, minute = (12, 0) if m["word"].lower() == "noon" else (0, 0)
+    elif m["hour2"] or m["hour3"]:  # a 24-hour clock: "10:30 GMT", "at 14:30"
+        hour, minute = int(m["hour2"] or m["hour3"]), int(m["minute2"] or m["minute3"])
     else:
         hour, minute = int(m["hour"]), int(m["minute"] or 0)
         ampm = (m["ampm"] or "").lower().replace(".", "")
@@ -525,7 +559,88 @@ def _clock(m: re.Match, anchor: date, future: bool) -> Parsed:
             hour = 0
     if hour > 23 or minute > 59:
         return None
-    return Parsed("TIME", TimeSpan(anchor, anchor, "minute", f"{anchor.isoformat()}T{hour:02d}:{minute:02d}"))
+    # The day comes from a date right next to it ("Friday at 1 p.m.", "1 p.m. Friday"), else
+    # the day the text is at (the document date at first): see _resolve_anaphors.
+    return Parsed("TIME", TimeSpan(anchor, anchor, "minute", f"{anchor.isoformat()}T{hour:02d}:{minute:02d}"),
+                  ("clock", 0))
+
+
+# --- holidays ------------------------------------------------------------------------------
+
+# Fixed-date holidays (month, day), by the calendar of the country that keeps them.
+_FIXED_HOLIDAYS = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
+    "may day": (5, 1), "the fourth of july": (7, 4),
+    "fourth of july": (7, 4), "bastille day": (7, 14), "halloween": (10, 31),
+    "veterans day": (11, 11), "veterans' day": (11, 11), "armistice day": (11, 11),
+    "remembrance day": (11, 11), "christmas eve": (12, 24), "christmas day": (12, 25),
+    "christmas": (12, 25), "boxing day": (12, 26),
+}
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    month, day = divmod(h + l - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th given weekday of a month (n = -1: the last one)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+# Holidays whose date moves (US federal holidays by their statutory rule; Easter's feasts).
+_MOVING_HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "easter": _easter, "easter sunday": _easter,
+    "good friday": lambda y: _easter(y) - timedelta(days=2),
+    "easter monday": lambda y: _easter(y) + timedelta(days=1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
+    "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2),
+    "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
+}
+
+
+def _holiday_date(name: str, year: int) -> date:
+    if name in _FIXED_HOLIDAYS:
+        return date(year, *_FIXED_HOLIDAYS[name])
+    return _MOVING_HOLIDAYS[name](year)
+
+
+def _holiday(m: re.Match, anchor: date, future: bool) -> Parsed:
+    """"Christmas", "Easter 2012", "Thanksgiving": the holiday's day in the given year, else
+    the latest one not after the document date (the next one in a sentence about the future)."""
+    name = " ".join(m["holiday"].lower().replace("’", "'").split())
+    if m["year"]:
+        return Parsed("DATE", _day_span(_holiday_date(name, int(m["year"]))))
+    days = [_holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if future:
+        d = next(d for d in days if d >= anchor)
+    else:
+        d = [d for d in days if d <= anchor][-1]
+    return Parsed("DATE", _day_span(d))
+
+
+_HOLIDAY_NAMES = sorted({*_FIXED_HOLIDAYS, *_MOVING_HOLIDAYS}, key=len, reverse=True)
+_HOLIDAY = ("(?P<holiday>" + "|".join(re.escape(n).replace("'", "['’]").replace(r"\ ", r"\s+")
+                                      for n in _HOLIDAY_NAMES) + ")")
 
 
 # --- expressions read from the reference time -----------------------------------------------
@@ -615,12 +730,33 @@ def _value_level(value: str) -> int | None:
     return None
 
 
-def _resolve_anaphors(found: list[tuple[int, int, Parsed]], anchor: date) -> None:
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_CLOCK_DATE_GAP = re.compile(r"\s*,?\s*(?:on\s+)?$", re.I)
+
+
+def _clock_day(found: list[tuple[int, int, Parsed]], i: int, ref: TimeSpan, text: str) -> TimeSpan:
+    """The day of the clock time ``found[i]``: the date written right after it ("1 p.m.
+    Friday"), else the reference time when that is a day."""
+    if i + 1 < len(found):
+        s, _e, nxt = found[i + 1]
+        if nxt.kind == "DATE" and _DAY_VALUE.fullmatch(nxt.span.value or "") \
+                and _CLOCK_DATE_GAP.match(text[found[i][1]:s]):
+            return nxt.span
+    return ref if _DAY_VALUE.match(ref.value or "") else None
+
+
+def _resolve_anaphors(found: list[tuple[int, int, Parsed]], anchor: date, text: str) -> None:
     """Re-read each anaphoric expression from the latest calendar date before it in the text
     (the document date before the first one)."""
     ref = _day_span(anchor)
     for i, (s, e, p) in enumerate(found):
-        if p.anaphor is not None:
+        if p.anaphor is not None and p.anaphor[0] == "clock":
+            day = _clock_day(found, i, ref, text)
+            if day is not None and day.start:
+                p = Parsed(p.kind, TimeSpan(day.start, day.start, "minute", day.value[:10] + p.span.value[10:]),
+                           p.anaphor)
+                found[i] = (s, e, p)
+        elif p.anaphor is not None:
             unit, shift = p.anaphor
             p = Parsed(p.kind, _shifted(ref, unit, shift), p.anaphor)
             found[i] = (s, e, p)
@@ -661,7 +797,8 @@ _RULES = [
     ("year_range_second", rf"(?<=\d\d\d\d[-–])(?P<prep>){_YEAR}", _year),
     ("season", rf"{_MOD}(?:{_REL}\s+(?P<season>spring|summer|fall|autumn|winter)|"
                rf"(?:(?<=in\s)|(?<=during\s)|(?<=over\s)|(?<=by\s)|(?<=until\s))(?:the\s+)?"
-               rf"(?P<season2>spring|summer|autumn|winter)|(?P<season3>spring|summer|fall|autumn|winter)"
+               rf"(?P<season2>spring|summer|autumn|winter)(?:,?\s+(?:of\s+)?(?P<year2>1[5-9]\d\d|20\d\d))?"
+               rf"|(?P<season3>spring|summer|fall|autumn|winter)"
                rf",?\s+(?:of\s+)?{_YEAR})", None),
     ("quarter", rf"(?:{_MOD}(?P<qrel>last|past|previous|this|current|next|coming)\s+quarter|(?:the\s+)?"
                 rf"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[-\s]+quarter"
@@ -679,10 +816,12 @@ _RULES = [
      None),
     ("part_of_unit", r"(?:(?:the\s+)?(?:beginning|end|start|middle|rest|remainder|first\s+half|second\s+half)"
                      r"\s+of|(?:earlier|later)\s+in)\s+(?:the\s+)?(?P<unit>year|month|week)", _part_of_unit),
-    ("relative_unit", rf"{_MOD}(?P<rel>last|past|previous|this|current|next|coming)\s+(?P<unit>week|month|year)", _relative_unit),
-    ("weekend", r"(?:(?P<rel>last|this|next)\s+weekend|(?:over|at|during)\s+the\s+weekend)", _weekend),
-    ("weekday", rf"(?:(?P<rel>last|next|this)\s+)?{_WEEKDAY}(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday),
-    ("day_word", r"(?P<dayword>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))", _day_word),
+    ("relative_unit", rf"{_MOD}(?P<rel>last|past|previous|this|current|next|coming)\s+(?P<unit>week|month|year|decade|century)",
+     _relative_unit),
+    ("weekend", r"(?:(?P<rel>last|this|next)\s+(?:past\s+)?weekend|(?:the|that)\s+weekend)", _weekend),
+    ("weekday", rf"(?:(?:early|late)\s+)?(?:(?P<rel>last|next|this)\s+)?{_WEEKDAY}(?:\s+(?P<part>morning|afternoon|evening|night))?", _weekday),
+    ("day_word", r"(?P<dayword>today|yesterday|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening))"
+                 r"(?:\s+(?P<part>morning|afternoon|evening|night))?", _day_word),
     ("earlier_this", r"(?:earlier|later)\s+this\s+(?P<unit>year|month|week)", _earlier_this),
     # SETs: "every Monday", "on Mondays", "each season", "annually", "twice a week".
     ("set", rf"(?:(?:every|each)\s+(?:{_WEEKDAY}|(?P<unit>day|night|week|month|year|season|quarter))"
@@ -690,6 +829,12 @@ _RULES = [
             rf"|(?:(?:once|twice|thrice|\d+\s+times|two\s+times|three\s+times)\s+)(?:a|an|per|every|each)\s+"
             rf"(?P<unit2>day|week|month|year|hour)"
             rf"|(?P<adverb>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly))", _set),
+    ("set_every", rf"(?:every|each)\s+(?:(?P<other>other)\s+|{_NUM}\s+)?(?:{_UNIT}|{_MONTH}"
+                  rf"|(?P<season>spring|summer|autumn|winter))"
+                  rf"|(?:per|(?<=[\d%]\s)an?|(?<=percent\s)an?|(?<=illion\s)an?|(?<=dollars\s)an?)\s+"
+                  rf"(?P<unit2>year|month|week|day|hour|minute)",
+     _set_every),
+    ("holiday", rf"{_HOLIDAY}(?:,?\s+{_YEAR})?", _holiday),
     # TIMEX3 puts the modifier of a bounded quantity into the extent (mod="LESS_THAN" for
     # "almost seven years"); approximate "about"/"around" stay outside, as the TE3 dev gold has it.
     ("duration", rf"(?:{_QMOD}\s+)?{_NUM}(?:\s+|-)(?:more\s+)?{_UNIT}(?P<half>\s+and\s+a\s+half)?"
@@ -698,11 +843,15 @@ _RULES = [
     ("elapsed", r"(?<![\d:.])(?P<h>\d{1,2}):(?P<mi>[0-5]\d):(?P<sec>[0-5]\d)(?![\d:])", _elapsed),
     ("fortnight", r"(?:a|one)\s+fortnight", _fortnight),
     # Unquantified stretches only where the context makes them temporal.
-    ("vague_units", rf"(?:(?<=\bfor\s)|(?=\w+\s+(?:before|after|earlier|later)\b)){_UNITS_PL}", _vague_units),
+    ("vague_units", rf"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\btime\sin\s)|(?<=\bover\s)the\s+"
+                    rf"|(?=\w+\s+(?:before|after|earlier|later)\b)){_UNITS_PL}", _vague_units),
     ("ref", r"(?P<ref>now|currently|presently|at\s+present|nowadays|these\s+days|recently|lately|"
-            r"(?<=in\s)the\s+(?:past|future))", _ref),
+            r"(?<=in\s)the\s+(?:(?:near|immediate|foreseeable|distant|recent)\s+)?(?:past|future))", _ref),
     ("clock", r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?![\w.])"
-              r"|(?<=at\s)(?P<word>noon|midnight))", _clock),
+              r"|(?<=at\s)(?P<word>noon|midnight)"
+              r"|(?P<hour2>[01]?\d|2[0-3]):?(?P<minute2>[0-5]\d)(?=\s+(?:GMT|UTC|local\s+time)\b)"
+              r"|(?<=at\s)(?P<hour3>[01]?\d|2[0-3]):(?P<minute3>[0-5]\d)(?![\d:]))"
+              r"(?:\s+(?:GMT|UTC|[ECMP][SD]?T|local\s+time)\b)?", _clock),
 ]
 
 
@@ -724,7 +873,7 @@ class _Merged:
 
 
 def _season_rule(m: re.Match, anchor: date, future: bool) -> Parsed:
-    return _season(_Merged(m, {"season": ("season2", "season3"), "rel": (), "year": ()}), anchor, future)
+    return _season(_Merged(m, {"season": ("season2", "season3"), "rel": (), "year": ("year2",)}), anchor, future)
 
 
 def _quarter_rule(m: re.Match, anchor: date, future: bool) -> Parsed:
@@ -753,16 +902,19 @@ for _key, _words in (
         ("season", "spring summer fall autumn winter"), ("quarter", "quarter q1 q2 q3 q4"),
         ("fiscal", "fiscal"), ("ago", "ago"), ("direction", "earlier later before after"),
         ("dayword", "today yesterday tomorrow tonight night morning afternoon evening"),
-        ("set", "every each daily nightly weekly monthly annually yearly quarterly hourly once "
+        ("set", "per every each daily nightly weekly monthly annually yearly quarterly hourly once "
                 "twice thrice times mondays tuesdays wednesdays thursdays fridays saturdays sundays"),
         ("weekday", "monday tuesday wednesday thursday friday saturday sunday mondays tuesdays "
                     "wednesdays thursdays fridays saturdays sundays"),
         ("ref", "now currently presently present nowadays these recently lately past future"),
-        ("clock", "noon midnight"), ("half", "half")):
+        ("clock", "noon midnight"), ("half", "half"),
+        ("holiday", "christmas easter thanksgiving halloween fourth bastille veterans "
+                    "armistice remembrance boxing valentine patrick year good memorial labor king "
+                    "presidents mother father may")):
     for _w in _words.split():
         _WORD_KEYS[_w] = (*_WORD_KEYS.get(_w, ()), _key)
 _PATTERN_KEYS = {"numdate": re.compile(r"\d[-/]\d"), "elapsed": re.compile(r"\d:\d\d:\d"),
-                 "clock": re.compile(r"\d\s*[ap]\.?m\b", re.I)}
+                 "clock": re.compile(r"\d(?:\s*[ap]\.?m\b|:?\d\d\s+(?:gmt|utc|local)|:\d\d)", re.I)}
 _RULE_KEYS = {
     "full_date": "month", "day_month": "month", "month_rel_year": "month", "month_year": "month",
     "bare_month": "month", "numeric_date": "numdate", "decade": "decade", "century": "unit",
@@ -771,8 +923,9 @@ _RULE_KEYS = {
     "units_later": "direction", "part_of_unit": "unit", "relative_unit": "unit", "weekend": "unit",
     "weekday": "weekday", "day_word": "dayword", "earlier_this": "unit", "set": "set",
     "duration": "unit", "half": "half", "elapsed": "elapsed", "fortnight": "unit", "vague_units": "unit",
-    "ref": "ref", "clock": "clock",
+    "ref": "ref", "clock": "clock", "set_every": "set unit", "holiday": "holiday",
 }
+_KEY_UNIONS = {key for key in _RULE_KEYS.values() if " " in key}
 _WORD = re.compile(r"\w+")
 
 
@@ -790,8 +943,21 @@ def _word_keys(word: str) -> list[str]:
     return keys
 
 
+def _merge(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    """The stretches around hit spans (sorted), widened and merged where they meet."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        a, b = max(0, s - _KEY_BEFORE), min(size, e + _KEY_AFTER)
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
 def _key_windows(text: str) -> dict[str, list[tuple[int, int]]]:
-    """For each key, the merged stretches of ``text`` around its hits."""
+    """For each key (and each space-separated union of keys a rule names), the merged
+    stretches of ``text`` around its hits."""
     hits: dict[str, list[tuple[int, int]]] = {}
     for m in _WORD.finditer(text):
         for key in _word_keys(m.group()):
@@ -800,16 +966,9 @@ def _key_windows(text: str) -> dict[str, list[tuple[int, int]]]:
         found = [k.span() for k in pattern.finditer(text)]
         if found:
             hits[key] = sorted(hits.get(key, []) + found)
-    windows: dict[str, list[tuple[int, int]]] = {}
-    for key, spans in hits.items():
-        out: list[tuple[int, int]] = []
-        for s, e in spans:
-            a, b = max(0, s - _KEY_BEFORE), min(len(text), e + _KEY_AFTER)
-            if out and a <= out[-1][1]:
-                out[-1] = (out[-1][0], b)
-            else:
-                out.append((a, b))
-        windows[key] = out
+    windows = {key: _merge(spans, len(text)) for key, spans in hits.items()}
+    for union in _KEY_UNIONS:
+        windows[union] = _merge(sorted(s for key in union.split() for s in hits.get(key, ())), len(text))
     return windows
 
 
@@ -843,5 +1002,5 @@ def scan(text: str, anchor: date, future_at: Callable[[int], bool] | None = None
         if all(f[1] <= c[0] or c[1] <= f[0] for c in chosen):
             chosen.append(f)
     chosen.sort(key=lambda f: f[0])
-    _resolve_anaphors(chosen, anchor)
+    _resolve_anaphors(chosen, anchor, text)
     return chosen
