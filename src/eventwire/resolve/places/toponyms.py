@@ -155,8 +155,23 @@ def inner_mentions(result: DocResult, topos: list[Toponym]) -> list[tuple[Mentio
     return out
 
 
+_LIST_GAP = re.compile(r"^\s*,\s*$")
+
+
 def _link_containers(text: str, topos: list[Toponym]) -> None:
     for i in range(len(topos) - 1):
         gap = text[topos[i].end:topos[i + 1].start]
-        if len(gap) <= 12 and _CONTAINER.match(gap):
+        if len(gap) <= 12 and _CONTAINER.match(gap) and not _in_list(text, topos, i):
             topos[i].container = i + 1
+
+
+def _in_list(text: str, topos: list[Toponym], i: int) -> bool:
+    """Whether "X, Y" is part of an enumeration ("Alaska, Alabama, Arizona and Texas"):
+    a third name follows Y after a comma (a container "Paris, Texas" ends there; "Manassas,
+    Va., and Fairfax" stays one),
+    or X itself follows a name and a comma."""
+    if "," not in text[topos[i].end:topos[i + 1].start]:
+        return False
+    after = i + 2 < len(topos) and _LIST_GAP.match(text[topos[i + 1].end:topos[i + 2].start])
+    before = i > 0 and _LIST_GAP.match(text[topos[i - 1].end:topos[i].start])
+    return bool(after or before)
