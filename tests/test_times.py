@@ -212,6 +212,17 @@ FRIDAY = date(2013, 3, 22)
     ("Thanksgiving", "2012-11-22", "DATE"),
     ("St. Patrick's Day", "2013-03-17", "DATE"),
     ("New Year's Eve", "2012-12-31", "DATE"),
+    # part-of modifiers stay inside the expression; halves of a year are H1/H2
+    ("the first half of 2012", "2012-H1", "DATE"),
+    ("The end of 2012 saw", "2012", "DATE"),
+    ("at the end of March", "2013-03", "DATE"),
+    # decades written other ways
+    ("in the 90s", "199", "DATE"),
+    ("the mid-90s", "199", "DATE"),
+    ("the nineties", "199", "DATE"),
+    ("the 1990's", "199", "DATE"),
+    ("after months of talks", "PXM", "DURATION"),
+    ("right now", "PRESENT_REF", "DATE"),
 ])
 def test_timeml_values(text, value, kind):
     found = scan(text, FRIDAY)
@@ -223,6 +234,15 @@ def test_year_range_gives_two_years_and_signals_stay_outside():
     text = "the outbreak of 2009-2010 ended before 2011"
     found = [(text[s:e], p.span.value) for s, e, p in scan(text, FRIDAY)]
     assert found == [("2009", "2009"), ("2010", "2010"), ("2011", "2011")]
+
+
+def test_a_short_year_range_gives_both_years():
+    text = "in the 2011-12 season"
+    assert [(text[s:e], p.span.value) for s, e, p in scan(text, FRIDAY)] == [("2011", "2011"), ("12", "2012")]
+
+
+def test_a_decade_word_needs_the_article():
+    assert scan("she is in her sixties", FRIDAY) == []  # an age, not the 1960s
 
 
 def test_an_age_is_not_a_duration():

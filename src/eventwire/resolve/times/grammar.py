@@ -179,11 +179,36 @@ def _year(m: re.Match, anchor: date, future: bool) -> Parsed:
         return Parsed("DATE", TimeSpan(date(y + 1, 1, 1), None, "open", f"{y:04d}"))
     if prep == "since":
         return Parsed("DATE", TimeSpan(date(y, 1, 1), anchor, "open", f"{y:04d}"))
+    half = re.search(r"\b(first|second)\s+half\s+of", m[0], re.I)
+    if half:  # "the first half of 2012": TimeML's half-year, 2012-H1
+        h = 1 if half.group(1).lower() == "first" else 2
+        return Parsed("DATE", TimeSpan(date(y, 6 * h - 5, 1), date(y, 6 * h, 30 if h == 1 else 31), "month",
+                                       f"{y:04d}-H{h}"))
     return Parsed("DATE", _year_span(y))
 
 
-def _decade(m: re.Match, anchor: date, future: bool) -> Parsed:
-    y = int(m["decade"] or m["decade2"])
+_DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+                 "seventies": 70, "eighties": 80, "nineties": 90}
+
+
+def _year_range_short(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+    """"2012-13": the range's second year, a year of its own (TimeML tags it apart; the
+    first year is found by the year rules only with a preposition, as "from 2012")."""
+    first = int(m.string[m.start() - 5:m.start() - 1])
+    second = first // 100 * 100 + int(m["yy"])
+    if second <= first:
+        return None
+    return Parsed("DATE", _year_span(second))
+
+
+def _decade(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+    if m["word"]:  # "the nineties": only with "the" before it (not "in her sixties", an age)
+        if not re.search(r"\bthe\s+(?:(?:early|mid|late)[-\s]+)?$", m.string[max(0, m.start() - 16):m.start()]
+                         + m[0][:-len(m["word"])], re.I):
+            return None
+        y = _DECADE_WORDS[m["word"].lower()]
+    else:
+        y = int(m["decade"] or m["decade2"] or m["decade3"] or m["decade4"])
     if y < 100:  # the '90s: the latest such decade not after the anchor
         y += 2000 if 2000 + y <= anchor.year else 1900
     return Parsed("DATE", TimeSpan(date(y, 1, 1), date(y + 9, 12, 31), "decade", f"{y // 10:03d}"))
@@ -463,7 +488,7 @@ _REF_ADJECTIVES = {"near", "immediate", "foreseeable", "distant", "recent"}
 
 def _ref(m: re.Match, anchor: date, future: bool) -> Parsed:
     """now / recently / the future: TimeML's PRESENT_REF, PAST_REF, FUTURE_REF."""
-    words = m["ref"].lower().split()
+    words = [w for w in m["ref"].lower().split() if w != "right"]
     value = _REFS[" ".join(w for w in words if w not in _REF_ADJECTIVES)]
     if value == "PRESENT_REF":
         return Parsed("DATE", TimeSpan(anchor, anchor, "day", value))
@@ -771,6 +796,8 @@ _PREP = (r"(?P<prep>before|after|since|in|by|during|until|till|through|throughou
 # Modifiers TimeML keeps inside the expression ("early this year", "late last July").
 _MOD = (r"(?:(?:early|late|mid|earlier|later)[-\s]+|(?:the\s+)?(?:beginning|end|start|middle|"
         r"first\s+half|second\s+half)\s+of\s+(?:the\s+)?)?")
+# The same part-of modifiers standing alone: they make a following month or year a date.
+_PART_OF = r"(?:the\s+)?(?:beginning|end|start|middle|first\s+half|second\s+half)\s+of\s+"
 _REL = r"(?P<rel>last|past|previous|this|current|next|coming)"
 _QMOD = (r"(?:almost|nearly|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|"
          r"no\s+more\s+than|no\s+less\s+than|up\s+to|just\s+over|just\s+under|well\s+over)")
@@ -784,17 +811,20 @@ _RULES = [
      rf"(?:,?\s+{_YEAR})?(?P<hour>)(?P<minute>)", _full_date),
     ("month_rel_year", rf"{_MOD}{_MONTH}\s+(?:of\s+)?(?P<rel>last|previous|this|next)\s+year", _month_rel_year),
     ("month_year", rf"{_MOD}{_MONTH},?\s+(?:of\s+)?{_YEAR}", _month_year),
-    ("bare_month", rf"(?:{_MOD}(?P<rel>last|past|previous|this|next)\s+|{_PREP}{_MOD}){_MONTH}", _bare_month),
+    ("bare_month", rf"(?:{_MOD}(?P<rel>last|past|previous|this|next)\s+|{_PREP}{_MOD}|{_PART_OF}){_MONTH}", _bare_month),
     ("numeric_date", r"(?<![\d/.-])(?:(?P<y>1[5-9]\d\d|20\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"
                      r"|(?P<mo2>1[0-2]|0?[1-9])/(?P<d2>[0-3]?\d)/(?P<y2>(?:19|20)?\d\d))(?![\d/-])", _numeric_date),
-    ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:(?P<decade>1[5-9]\d0|20\d0)s|'(?P<decade2>\d0)s)",
+    ("decade", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?:(?P<decade>1[5-9]\d0|20\d0)'?s|'(?P<decade2>\d0)s"
+               r"|(?<=the\s)(?P<decade3>[2-9]0)s|(?<=the\s)(?:(?:early|mid|late)[-\s]+)(?P<decade4>[2-9]0)s"
+               r"|(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))",
      _decade),
     ("century", r"(?:the\s+)?(?:(?:early|mid|late)[-\s]+)?(?P<cent>1[5-9]|2[01])(?:st|nd|rd|th)[-\s]+century",
      _century),
-    ("year", rf"{_PREP}(?:the\s+year\s+)?{_YEAR}", _year),
+    ("year", rf"(?:{_PREP}{_MOD}|{_PART_OF})(?:the\s+year\s+)?{_YEAR}", _year),
     # "2009-2010": both years, each its own expression.
-    ("year_range_first", rf"(?P<prep>){_YEAR}(?=\s*[-–]\s*(?:1[5-9]|20)\d\d(?!\d))", _year),
+    ("year_range_first", rf"(?P<prep>){_YEAR}(?=\s*[-–]\s*(?:(?:1[5-9]|20)\d\d(?!\d)|\d\d(?![\d-])))", _year),
     ("year_range_second", rf"(?<=\d\d\d\d[-–])(?P<prep>){_YEAR}", _year),
+    ("year_range_short", r"(?<=(?:1[5-9]|20)\d\d[-–])(?P<yy>\d\d)(?![\d-])", _year_range_short),
     ("season", rf"{_MOD}(?:{_REL}\s+(?P<season>spring|summer|fall|autumn|winter)|"
                rf"(?:(?<=in\s)|(?<=during\s)|(?<=over\s)|(?<=by\s)|(?<=until\s))(?:the\s+)?"
                rf"(?P<season2>spring|summer|autumn|winter)(?:,?\s+(?:of\s+)?(?P<year2>1[5-9]\d\d|20\d\d))?"
@@ -844,8 +874,9 @@ _RULES = [
     ("fortnight", r"(?:a|one)\s+fortnight", _fortnight),
     # Unquantified stretches only where the context makes them temporal.
     ("vague_units", rf"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\btime\sin\s)|(?<=\bover\s)the\s+"
+                    rf"|(?:(?<=\bafter\s)|(?<=\bamid\s)|(?<=\bfollowing\s))(?=\w+\s+of\b)"
                     rf"|(?=\w+\s+(?:before|after|earlier|later)\b)){_UNITS_PL}", _vague_units),
-    ("ref", r"(?P<ref>now|currently|presently|at\s+present|nowadays|these\s+days|recently|lately|"
+    ("ref", r"(?P<ref>(?:right\s+)?now|currently|presently|at\s+present|nowadays|these\s+days|recently|lately|"
             r"(?<=in\s)the\s+(?:(?:near|immediate|foreseeable|distant|recent)\s+)?(?:past|future))", _ref),
     ("clock", r"(?:(?P<hour>\d{1,2})(?::(?P<minute>\d\d))?\s*(?P<ampm>a\.m\.|p\.m\.|am|pm)(?![\w.])"
               r"|(?<=at\s)(?P<word>noon|midnight)"
@@ -917,13 +948,13 @@ _PATTERN_KEYS = {"numdate": re.compile(r"\d[-/]\d"), "elapsed": re.compile(r"\d:
                  "clock": re.compile(r"\d(?:\s*[ap]\.?m\b|:?\d\d\s+(?:gmt|utc|local)|:\d\d)", re.I)}
 _RULE_KEYS = {
     "full_date": "month", "day_month": "month", "month_rel_year": "month", "month_year": "month",
-    "bare_month": "month", "numeric_date": "numdate", "decade": "decade", "century": "unit",
+    "bare_month": "month", "numeric_date": "numdate", "decade": "decade year", "century": "unit",
     "year": "year", "year_range_first": "year", "year_range_second": "year", "season": "season",
     "quarter": "quarter", "fiscal": "fiscal", "last_n": "unit", "ago": "ago", "next_previous": "unit",
     "units_later": "direction", "part_of_unit": "unit", "relative_unit": "unit", "weekend": "unit",
     "weekday": "weekday", "day_word": "dayword", "earlier_this": "unit", "set": "set",
     "duration": "unit", "half": "half", "elapsed": "elapsed", "fortnight": "unit", "vague_units": "unit",
-    "ref": "ref", "clock": "clock", "set_every": "set unit", "holiday": "holiday",
+    "ref": "ref", "clock": "clock", "set_every": "set unit", "year_range_short": "year", "holiday": "holiday",
 }
 _KEY_UNIONS = {key for key in _RULE_KEYS.values() if " " in key}
 _WORD = re.compile(r"\w+")
@@ -938,7 +969,7 @@ def _word_keys(word: str) -> list[str]:
         keys.append("unit")
     if w[:4].isdigit():
         keys.append("year")
-    if w.endswith("0s") and w[:-1].isdigit():
+    if (w.endswith("0s") and w[:-1].isdigit()) or w.endswith("ties"):
         keys.append("decade")
     return keys
 
