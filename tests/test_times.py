@@ -223,6 +223,12 @@ FRIDAY = date(2013, 3, 22)
     ("the 1990's", "199", "DATE"),
     ("after months of talks", "PXM", "DURATION"),
     ("right now", "PRESENT_REF", "DATE"),
+    # "the last/past <unit>" without a count: the calendar unit before, as HeidelTime and the
+    # TE3-platinum annotators write it; with a count it is a duration
+    ("in the last week", "2013-W11", "DATE"),
+    ("the past year", "2012", "DATE"),
+    ("the past two years", "P2Y", "DURATION"),
+    ("the past decade", "P10Y", "DURATION"),
 ])
 def test_timeml_values(text, value, kind):
     found = scan(text, FRIDAY)

@@ -362,6 +362,10 @@ def _last_n(m: re.Match, anchor: date, future: bool) -> Parsed | None:
         return None  # "the previous day", "the next day": a date, read by the anaphoric rule
     if not m["num"] and plural and rel == "coming":
         return Parsed("DATE", TimeSpan(anchor, None, "open", "FUTURE_REF"))
+    if not m["num"] and not plural and rel in ("last", "past") and m["unit"].lower() in ("week", "month", "year"):
+        # "in the last week", "the past year": the calendar unit before the document's, as the
+        # TE3-platinum annotators and HeidelTime write it (2013-W11), not a 7-day duration.
+        return _relative_unit(m, anchor, future)
     vague = _vague(m["num"]) or (not m["num"] and plural)
     n = _num(m["num"]) if m["num"] else 1
     days = _unit_days(n, m["unit"])
