@@ -247,6 +247,11 @@ def test_a_short_year_range_gives_both_years():
     assert [(text[s:e], p.span.value) for s, e, p in scan(text, FRIDAY)] == [("2011", "2011"), ("12", "2012")]
 
 
+def test_every_rule_ends_at_a_word_end():
+    # "each dec" is not December: every alternative of a rule must end at a word boundary
+    assert scan("one kidney from each deceased donor", FRIDAY) == []
+
+
 def test_a_decade_word_needs_the_article():
     assert scan("she is in her sixties", FRIDAY) == []  # an age, not the 1960s
 

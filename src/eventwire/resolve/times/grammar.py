@@ -922,7 +922,7 @@ def _units_later_rule(m: re.Match, anchor: date, future: bool) -> Parsed | None:
 _RULES = [(n, p, fn or {"season": _season_rule, "quarter": _quarter_rule, "units_later": _units_later_rule}[n])
           for n, p, fn in _RULES]
 RULES: list[tuple[str, re.Pattern, Rule]] = [
-    (name, re.compile((pat if pat.startswith("(?<=") else _B + pat) + r"(?!\w)", re.I), fn)
+    (name, re.compile(("" if pat.startswith("(?<=") else _B) + f"(?:{pat})" + r"(?!\w)", re.I), fn)
     for name, pat, fn in _RULES]
 # Each rule runs only in windows around the words its matches must contain (_KEY_BEFORE
 # characters before such a word, _KEY_AFTER after), found in one pass over the text's words:
