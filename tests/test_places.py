@@ -308,3 +308,12 @@ def test_a_list_of_states_is_not_a_chain_of_containers():
     places = _geoparse_text(text, ["Paris", "Texas", "Alaska", "Kansas", "Wyoming", "Oregon", "Maine"])
     assert all(places[n].precision == "admin1" for n in ("Alaska", "Kansas", "Wyoming", "Oregon"))
     assert places["Paris"].country == "USA"
+
+
+def test_regions_made_of_subdivisions_and_english_names_of_subdivisions(gaz):
+    darfur = resolve_name("Darfur", gaz)
+    assert darfur.place_id == "sup:darfur" and darfur.country == "SDN"
+    assert haversine_km((darfur.lat, darfur.lon), (13.0, 24.5)) < 400
+    assert resolve_name("Crimea", gaz).place_id == "iso:UA-43"
+    assert resolve_name("Java", gaz, main="IDN").place_id == "iso:ID-JW"
+    assert resolve_name("Central Luzon", gaz).place_id == "iso:PH-03"

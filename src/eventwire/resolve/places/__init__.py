@@ -94,8 +94,9 @@ def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | N
     if as_container and e.kind in ("admin1", "country"):
         # "Seattle, Washington", "Paris, Texas": the name after the comma is a state.
         score += 3.0
-    if states and e.precision == "city" and e.admin1 in states:
-        # A town of a state the article names ("Parkland" in a story about Florida).
+    if states and (e.precision == "city" or e.kind == "admin2") and e.admin1 in states:
+        # A town or county of a state the article names ("Parkland" in a story about
+        # Florida, "Walker County" in one about Georgia).
         score += 1.5
     if main and e.country == main:
         # A town of the article's country big enough to make news holds its own against a
@@ -186,7 +187,10 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
     first: list[Entry | None] = [resolve_name(t.text, gaz, countries=countries, main=main,
                                               facility=_is_facility(t)) for t in topos]
     others = [e for e in first if e is not None and e.precision != "country"]
-    states = frozenset(c for c in map(admin1_code, (e for e in first if e is not None)) if c)
+    # States named in the article, by GeoNames code (a town's admin1: "US.GA") and by name
+    # (a county's admin1: "Georgia").
+    named_states = [e for e in first if e is not None and e.kind == "admin1"]
+    states = frozenset([c for c in map(admin1_code, named_states) if c] + [e.name for e in named_states])
     final: list[Entry | None] = []
     text = result.article.text
     for i, t in enumerate(topos):

@@ -233,6 +233,8 @@ def _continents(b: _Builder, supplement: dict) -> None:
                     None, None, int(c.get("population") or 0), "country"),
               [c["name"], c.get("asciiName", ""), *aliases.get(code, [])])
     for r in supplement.get("regions", []):
+        if "members" in r:
+            continue  # placed by _composite_regions once the subdivisions are in
         b.add(Entry(f"sup:{r['id']}", r["name"], r["kind"], r["lat"], r["lon"], r.get("country"), None,
                     0, "country"), [r["name"], *r.get("aliases", [])])
 
@@ -365,11 +367,16 @@ def _subdivisions(b: _Builder, iso2to3: dict[str, str],
 
     states = _state_points()
     state_pops, state_means = _state_towns()
+    children: dict[str, list] = {}
+    for s in pycountry.subdivisions:
+        if getattr(s, "parent_code", None):
+            children.setdefault(s.parent_code, []).append(s)
     for s in pycountry.subdivisions:
         if getattr(s, "parent_code", None):
             continue
         iso3 = iso2to3.get(s.country_code, s.country_code)
         name = re.sub(r"\s*\[.*?\]", "", s.name)  # "Wales [Cymru GB-CYM]"
+        name = re.sub(r"\s*\(.*?\)", "", name)  # "Central Luzon (Region III)"
         key = name_key(name)
         bare = _SUBDIVISION_WORDS.sub("", key).strip()
         code = s.code.split("-", 1)[1]
@@ -378,7 +385,10 @@ def _subdivisions(b: _Builder, iso2to3: dict[str, str],
         by_code = points.get((iso3, "#" + code)) if code.isalpha() else None
         pt = (states.get((s.country_code, code)) or states.get((s.country_code, key))
               or states.get((s.country_code, bare)) or by_code or state_means.get(s.code)
+              or _mean_point(children.get(s.code, ()), states, state_means)
               or points.get((iso3, key)) or points.get((iso3, bare)))
+        if s.code in children:
+            pop = pop or sum(state_pops.get(c.code, 0) for c in children[s.code])
         if pt is None:
             continue
         pop = populations.get((iso3, "#" + code), 0) if code.isalpha() else 0
@@ -456,6 +466,32 @@ def _former_admin1(b: _Builder, iso2to3: dict[str, str],
                     iso3, admin1, int(pop), "admin1"), names)
 
 
+def _mean_point(subdivisions, states: dict, state_means: dict) -> tuple[float, float] | None:
+    """The mean point of the placed ones among subdivisions (a group of provinces, as
+    ISO 3166-2 lists Indonesia's Jawa over its provinces)."""
+    pts = [states.get((c.country_code, c.code.split("-", 1)[1])) or state_means.get(c.code)
+           for c in subdivisions]
+    pts = [p for p in pts if p]
+    if not pts:
+        return None
+    return (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+
+
+def _composite_regions(b: _Builder, supplement: dict) -> None:
+    """The supplement's regions made of first-level subdivisions (Darfur: Sudan's five
+    Darfur states), at the mean point of their members, peopled by their sum."""
+    by_id = {e[0]: e for e in b.entries if e[0].startswith("iso:")}
+    for r in supplement.get("regions", []):
+        members = [by_id[f"iso:{m}"] for m in r.get("members", ()) if f"iso:{m}" in by_id]
+        if not members:
+            continue
+        lat = sum(m.lat for m in members) / len(members)
+        lon = sum(m.lon for m in members) / len(members)
+        b.add(Entry(f"sup:{r['id']}", r["name"], r["kind"], round(lat, 5), round(lon, 5),
+                    members[0].country, None, sum(m.population for m in members), "admin1"),
+              [r["name"], *r.get("aliases", [])])
+
+
 def _admin1_aliases(b: _Builder, supplement: dict) -> None:
     """The supplement's other names of subdivisions (AP state abbreviations: "Va.")."""
     by_id = {e[0]: i for i, e in enumerate(b.entries) if e[0].startswith("iso:")}
@@ -517,8 +553,9 @@ def build() -> Gazetteer:
     _continents(b, supplement)
     points, populations = _cities(b, iso2to3)
     _subdivisions(b, iso2to3, points, populations)
+    _admin1_aliases(b, supplement)  # before the counties: their former admin1 skip known names
     _counties(b, iso2to3)
-    _admin1_aliases(b, supplement)
+    _composite_regions(b, supplement)
     by_icao = _airports(b, iso2to3)
     _supplement(b, supplement, by_icao)
     _adjectives(b, supplement)
