@@ -162,6 +162,7 @@ FRIDAY = date(2013, 3, 22)
     ("half an hour", "PT30M", "DURATION"),
     ("a half-hour", "PT30M", "DURATION"),
     ("a dozen years", "P12Y", "DURATION"),
+    ("it has been 1,000 days", "P1000D", "DURATION"),
     # vague counts: HeidelTime's PAST_REF / FUTURE_REF, plural units without a count are X
     ("several years ago", "PAST_REF", "DATE"),
     ("years ago", "PAST_REF", "DATE"),

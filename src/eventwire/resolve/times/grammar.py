@@ -41,7 +41,7 @@ _NUM_WORD = (rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_ONES)}))?|{'|'.joi
              r"|a\s+couple\s+of|couple\s+of|a\s+dozen|dozen|a\s+hundred|hundred"
              r"|several|a\s+few|few|some|many|recent|coming|an|a)")
 # "2 1/2", "1.5", "two and a half": TimeML keeps the fraction (P2.5Y).
-_NUM = rf"(?P<num>\d+(?:\.\d+|\s+1/2)?|{_NUM_WORD}(?:\s+and\s+a\s+half)?)"
+_NUM = rf"(?P<num>(?<![\d,.])(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+|\s+1/2)?|{_NUM_WORD}(?:\s+and\s+a\s+half)?)"
 _UNIT = r"(?P<unit>year|month|week|day|decade|hour|minute|century)s?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 
@@ -82,7 +82,7 @@ def _week_span(d: date) -> TimeSpan:
 def _num(text: str) -> float:
     """The number a quantity stands for: digits, words ("twenty-five"), fractions ("2 1/2",
     "1.5", "two and a half"); a vague one counts as a few, 3."""
-    text = " ".join(text.lower().split())
+    text = " ".join(text.lower().split()).replace(",", "")
     half = 0.0
     if text.endswith(" and a half") or text.endswith(" 1/2"):
         text, half = text.rsplit(" and a half", 1)[0].rsplit(" 1/2", 1)[0], 0.5
