@@ -6,8 +6,10 @@ Training data: the DEV half of ``../shared/eval/extraction/aeb-text`` (ids sorte
 ``line_labels`` 1 = body) plus the pages written for the project in
 ``src/eventwire/data/extract/own_pages.txt``. Features: :func:`eventwire.extract.linemodel.
 feature_matrix` (own, neighbour-window and block features). Model: scikit-learn's
-GradientBoostingClassifier with a fixed seed, exported tree by tree to
-``src/eventwire/data/extract/line_model.json`` so inference needs only numpy.
+HistGradientBoostingClassifier with a fixed seed, each line weighted by its share of its
+page's words (the benchmark scores shingles, pages equally), exported tree by tree to
+``src/eventwire/data/extract/line_model.json`` so inference needs only numpy. The CV
+decodes with the extractor's own :func:`eventwire.extract.linemodel.keep_as_body`.
 
 Prints page-grouped cross-validation on dev (aeb shingle P/R/F1, line accuracy) for the
 rules alone and for rules + model, then fits on everything and writes the model. Never
@@ -22,25 +24,29 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from sklearn.ensemble import GradientBoostingClassifier
+from sklearn.ensemble import HistGradientBoostingClassifier
 
 from eventwire.bench.common import eval_dir
 from eventwire.bench.extraction import load_aeb_text, page_counts, score, split
 from eventwire.extract.lines import label_lines, line_features, split_page
 from eventwire.extract.linemodel import (
-    DECIDED,
     MODEL_PATH,
     TreeEnsemble,
-    body_decision,
     feature_matrix,
     feature_names,
+    keep_as_body,
 )
 
 SEED = 0
 # Small, slow-learning trees with large leaves: 90 dev pages are few, the model must not
 # learn their sites (page-grouped CV picked these over 150 trees at rate 0.1, leaf 1).
-PARAMS = dict(n_estimators=250, max_depth=3, learning_rate=0.05, subsample=0.8,
-              min_samples_leaf=20, random_state=SEED)
+# The histogram trees fit as well as sklearn's exact ones (CV F1 within 0.003) and 8x faster.
+PARAMS = dict(max_iter=250, max_depth=3, learning_rate=0.05, min_samples_leaf=20,
+              early_stopping=False, random_state=SEED)
+# Each page's line weights sum to this, split by words: a page counts once in the benchmark
+# and a long line holds more of its shingles than a short one (page-grouped CV F1 on aeb-text
+# dev 0.913 -> 0.921 against unweighted lines).
+PAGE_WEIGHT = 1000.0
 OWN_PAGES = MODEL_PATH.parent / "own_pages.txt"
 
 
@@ -72,32 +78,46 @@ def page_data(lines: list[str], labels: list[int]):
     return ls, x, y
 
 
+def line_weights(x: np.ndarray) -> np.ndarray:
+    """Each line's training weight: its share of the page's words (plus one), summing to
+    :data:`PAGE_WEIGHT` per page."""
+    words = x[:, feature_names().index("words")] + 1.0
+    return words / words.sum() * PAGE_WEIGHT
+
+
+def fit(pages) -> HistGradientBoostingClassifier:
+    """The model fitted on (lines, features, targets) pages."""
+    x = np.vstack([d[1] for d in pages])
+    y = np.concatenate([d[2] for d in pages])
+    w = np.concatenate([line_weights(d[1]) for d in pages])
+    return HistGradientBoostingClassifier(**PARAMS).fit(x, y, sample_weight=w)
+
+
 def body_of(ls, proba: np.ndarray | None, threshold: float = 0.5) -> str:
     """The page's body text as the extractor keeps it (rules alone when ``proba`` is None)."""
-    decided = body_decision(ls, proba, threshold) if proba is not None else [False] * len(ls)
-    keep = []
-    for ln, model_body in zip(ls, decided):
-        if proba is not None and ln.label in DECIDED and not ln.features["overlong"]:
-            is_body = model_body
-        else:
-            is_body = ln.label == "body"
-        if is_body:
-            keep.append(ln.text)
-    return "\n".join(keep)
+    if proba is None:
+        keep = [ln.label == "body" for ln in ls]
+    else:
+        keep = keep_as_body(ls, proba, threshold)
+    return "\n".join(ln.text for ln, k in zip(ls, keep) if k)
 
 
-def export(model: GradientBoostingClassifier, threshold: float) -> dict:
-    prior = float(model.init_.class_prior_[1])
-    trees = []
-    for est in model.estimators_[:, 0]:
-        t = est.tree_
-        trees.append({"feature": t.feature.tolist(), "threshold": t.threshold.tolist(),
-                      "left": t.children_left.tolist(), "right": t.children_right.tolist(),
-                      "value": t.value[:, 0, 0].tolist()})
-    return {"kind": "gradient-boosted trees (sklearn GradientBoostingClassifier, exported)",
-            "params": PARAMS, "features": feature_names(), "threshold": threshold,
-            "bias": float(np.log(prior / (1 - prior))), "learning_rate": model.learning_rate,
-            "max_depth": max(e.tree_.max_depth for e in model.estimators_[:, 0]), "trees": trees}
+def export(model: HistGradientBoostingClassifier, threshold: float) -> dict:
+    """The trees as plain lists (leaf values already carry the learning rate)."""
+    trees, depth = [], 0
+    for (predictor,) in model._predictors:
+        nodes = predictor.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append({"feature": np.where(leaf, -2, nodes["feature_idx"].astype(np.int64)).tolist(),
+                      "threshold": nodes["num_threshold"].tolist(),
+                      "left": np.where(leaf, -1, nodes["left"].astype(np.int64)).tolist(),
+                      "right": np.where(leaf, -1, nodes["right"].astype(np.int64)).tolist(),
+                      "value": nodes["value"].tolist()})
+        depth = max(depth, int(nodes["depth"].max()))
+    return {"kind": "gradient-boosted trees (sklearn HistGradientBoostingClassifier, exported)",
+            "params": PARAMS, "page_weight": PAGE_WEIGHT, "features": feature_names(),
+            "threshold": threshold, "bias": float(np.ravel(model._baseline_prediction)[0]),
+            "learning_rate": 1.0, "max_depth": depth, "trees": trees}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,8 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     for k in range(args.folds):
         held = set(order[k::args.folds].tolist())
         train = [d for i, d in enumerate(data) if i not in held] + [d for d, _ in extra]
-        m = GradientBoostingClassifier(**PARAMS).fit(np.vstack([d[1] for d in train]),
-                                                      np.concatenate([d[2] for d in train]))
+        m = fit(train)
         for i in held:
             ls, x, y = data[i]
             proba = m.predict_proba(x)[:, 1]
@@ -134,8 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  CV line accuracy of the model {np.mean(acc):.3f}")
 
     train = data + [d for d, _ in extra]
-    m = GradientBoostingClassifier(**PARAMS).fit(np.vstack([d[1] for d in train]),
-                                                  np.concatenate([d[2] for d in train]))
+    m = fit(train)
     spec = export(m, threshold=0.5)
     x_all = np.vstack([d[1] for d in train])
     drift = np.abs(TreeEnsemble(spec).predict_proba(x_all) - m.predict_proba(x_all)[:, 1]).max()

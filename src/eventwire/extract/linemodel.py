@@ -3,11 +3,11 @@
 The hand-set rules in :mod:`.lines` label every line first (title, byline, dateline, caption,
 photo credit, tags, and a first body/boilerplate split). This model then decides, for each
 line the rules left as ``body`` or ``boilerplate``, whether it is article prose. Its inputs
-are the line's own features, its neighbours' (three lines each side) and the rules' view
-of the page (their score, their label, whether the line sits in their main block), so it
-learns where the rules go wrong rather than starting from nothing.
+are the line's own features, its neighbours' (three lines each side) and block features
+(runs of prose, end markers and comment-thread furniture above and below); the rules'
+scores are not inputs (see :func:`feature_matrix`).
 
-The model is a gradient-boosted tree ensemble trained by ``scripts/train_line_classifier.py``
+The model is a gradient-boosted tree ensemble (histogram trees) trained by ``scripts/train_line_classifier.py``
 and shipped as JSON (``data/extract/line_model.json``): inference needs only numpy.
 """
 
@@ -26,7 +26,7 @@ MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "extract" / "line_mo
 
 OWN = ("words", "chars", "end_sentence", "stop_ratio", "cap_ratio", "upper_ratio", "boilerplate",
        "legal", "end_marker", "list_marker", "sentences", "digit_ratio", "pipes", "repeats",
-       "position", "blank_before", "blank_after", "overlong")
+       "position", "blank_before", "blank_after", "overlong", "comment_meta")
 NEIGHBOUR = ("words", "end_sentence", "stop_ratio", "boilerplate", "legal", "cap_ratio", "pipes",
              "end_marker")
 OFFSETS = (-3, -2, -1, 1, 2, 3)
@@ -35,7 +35,8 @@ DECIDED = ("body", "boilerplate")
 CONTEXT = 5  # lines each side in the window statistics
 # Block-level features: where the line sits among the page's runs of prose and its end markers.
 BLOCK = ("prose_run", "lines_to_prose", "markers_above", "lines_since_marker",
-         "lines_to_next_marker", f"log_words_std±{CONTEXT}", f"stop_ratio_mean±{CONTEXT}")
+         "lines_to_next_marker", f"log_words_std±{CONTEXT}", f"stop_ratio_mean±{CONTEXT}",
+         "comment_meta_above", "lines_since_comment_meta")
 # A prose line: a sentence of some length (what articles are made of).
 PROSE_WORDS = 10
 FAR = 50.0  # distances are capped here: beyond it, "far" is all that matters
@@ -104,6 +105,9 @@ def block_features(feats: list[dict[str, float]]) -> np.ndarray:
                            marker_at[np.minimum(below, len(marker_at) - 1)] - idx, FAR)
     else:
         since = to_next = np.full(n, FAR)
+    comment = np.cumsum(np.fromiter((f["comment_meta"] > 0 for f in feats), float, n))
+    first_comment = int(np.argmax(comment > 0)) if comment[-1] else n
+    since_comment = np.where(idx > first_comment, idx - first_comment, 0)
     logw = np.log1p(words)
     stop = np.fromiter((f["stop_ratio"] for f in feats), float, n)
     c1, c2, cs = (np.concatenate([[0.0], np.cumsum(v)]) for v in (logw, logw ** 2, stop))
@@ -114,7 +118,8 @@ def block_features(feats: list[dict[str, float]]) -> np.ndarray:
     mean_stop = (cs[b] - cs[a]) / k
     return np.column_stack([np.minimum(run, FAR), np.minimum(to_prose, FAR), np.minimum(above, 10),
                             np.minimum(since, FAR), np.minimum(to_next, FAR), std,
-                            mean_stop]).astype(np.float32)
+                            mean_stop, np.minimum(comment, 10),
+                            np.minimum(since_comment, FAR)]).astype(np.float32)
 
 
 def _distance_to(targets: np.ndarray, idx: np.ndarray) -> np.ndarray:
@@ -191,18 +196,24 @@ def refine_body(lines: list[Line], model: TreeEnsemble | None = None) -> list[Li
     if model is None or not lines:
         return lines
     proba = model.predict_proba(feature_matrix(lines))
-    keep = body_decision(lines, proba, model.threshold)
+    for ln, is_body in zip(lines, keep_as_body(lines, proba, model.threshold)):
+        if ln.label in DECIDED and not ln.features["overlong"]:
+            ln.label = "body" if is_body else "boilerplate"
+    return lines
+
+
+def keep_as_body(lines: list[Line], proba: np.ndarray, threshold: float = 0.5) -> list[bool]:
+    """Body or not for every line, from the model's probabilities and the rules' labels (the
+    one decoding the extractor and the training script's cross-validation share)."""
+    keep = body_decision(lines, proba, threshold)
     decided = [ln.label in DECIDED and not ln.features["overlong"] for ln in lines]
     rules_body = [ln.label == "body" for ln in lines]
     if any(rules_body) and not any(k and d for k, d in zip(keep, decided)):
         # The model learnt from full pages; on a page of a few lines it can doubt every one
         # of them. An article has a body, so there the rules' choice stands.
-        return lines
+        return rules_body
     _extend_block_edges(lines, proba, keep, rules_body)
-    for ln, is_body in zip(lines, keep):
-        if ln.label in DECIDED and not ln.features["overlong"]:
-            ln.label = "body" if is_body else "boilerplate"
-    return lines
+    return [k if d else r for k, d, r in zip(keep, decided, rules_body)]
 
 
 def _extend_block_edges(lines: list[Line], proba: np.ndarray, keep: list[bool],

@@ -57,6 +57,7 @@ _LEGAL = re.compile(
 # Short headers that open the page furniture after an article: the body never runs past one.
 _END_MARKER = re.compile(
     r"^(?:\d+\s+)?(?:comments?|responses?|replies|discussion|join the (?:conversation|discussion)|"
+    r"(?:top|best|newest|oldest)(?: rated)? comments|add (?:a|your) comment|"
     r"leave a (?:reply|comment)|post a comment|related(?: articles| stories| posts| news| content| "
     r"coverage| topics| links)?|more (?:from|on|in|stories|news|articles|like this)\b.*|"
     r"recommended(?: for you| stories| articles)?|you (?:may|might) (?:also )?(?:like|enjoy)|"
@@ -64,6 +65,14 @@ _END_MARKER = re.compile(
     r"popular(?: stories| posts| now)?|latest(?: news| stories| posts)?|top stories|"
     r"about the author|share this(?: article| story| post)?|sponsored(?: content| stories)?|"
     r"editor'?s picks|what to read next|also read|see also|further reading)\s*[:.!]?$",
+    re.IGNORECASE,
+)
+# The furniture of a comment thread: vote counts, "2 days ago at 07:54 am", "Reply". An
+# article's body ends before the first of them.
+_COMMENT_META = re.compile(
+    r"^(?:reply|report|flag|like|share|permalink|quote|upvote|downvote)(?:\s+\d+)?$|"
+    r"\b(?:rating|score):\s*-?\d+\s+votes?\b|^-?\d+\s+(?:votes?|points?|likes?|replies)$|"
+    r"\b\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
     re.IGNORECASE,
 )
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]?\s|[•·▪►»›*\-–]\s)")
@@ -134,7 +143,8 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
     if len(text) > MAX_LINE_CHARS:
         return {"words": 0.0, "overlong": 1.0, "chars": float(len(text)), "end_sentence": 0.0,
                 "stop_ratio": 0.0, "cap_ratio": 0.0, "upper_ratio": 0.0, "boilerplate": 0.0,
-                "legal": 0.0, "end_marker": 0.0, "list_marker": 0.0, "sentences": 0.0, "digit_ratio": 0.0, "pipes": 0.0}
+                "legal": 0.0, "end_marker": 0.0, "list_marker": 0.0, "sentences": 0.0,
+                "digit_ratio": 0.0, "pipes": 0.0, "comment_meta": 0.0}
     words = _WORD.findall(text)
     nw = len(words)
     letters = sum(map(str.isalpha, text))
@@ -155,6 +165,7 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
         "sentences": float(len(re.findall(r"[.!?][\"”’)]?\s+[A-Z“\"]", text))),
         "digit_ratio": sum(map(str.isdigit, text)) / len(text),
         "pipes": float(text.count("|") + text.count("•") + text.count(" · ")),
+        "comment_meta": float(nw <= 12 and bool(_COMMENT_META.search(text))),
     }
 
 
