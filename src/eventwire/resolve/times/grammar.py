@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from ...model import TimeSpan
+from .holidays import FIXED_HOLIDAYS, MOVING_HOLIDAYS, holiday_date
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -419,9 +420,6 @@ def _fortnight(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DURATION", TimeSpan(None, None, "week", "P2W"))
 
 
-_FREQ = {"once": 1, "twice": 2, "thrice": 3}
-
-
 def _set(m: re.Match, anchor: date, future: bool) -> Parsed:
     if _named(m, "weekday", "weekday2"):
         wd = _named(m, "weekday", "weekday2")
@@ -466,10 +464,6 @@ def _elapsed(m: re.Match, anchor: date, future: bool) -> Parsed | None:
                                        f"{anchor.isoformat()}T{h:02d}:{mi:02d}:{sec:02d}"))
     parts = "".join(f"{q}{u}" for q, u in ((h, "H"), (mi, "M"), (sec, "S")) if q)
     return Parsed("DURATION", TimeSpan(None, None, "day", f"PT{parts or '0S'}"))
-
-
-def _now(m: re.Match, anchor: date, future: bool) -> Parsed:
-    return Parsed("DATE", TimeSpan(anchor, anchor, "day", "PRESENT_REF"))
 
 
 def _earlier_this(m: re.Match, anchor: date, future: bool) -> Parsed:
@@ -596,70 +590,13 @@ def _clock(m: re.Match, anchor: date, future: bool) -> Parsed | None:
 
 # --- holidays ------------------------------------------------------------------------------
 
-# Fixed-date holidays (month, day), by the calendar of the country that keeps them.
-_FIXED_HOLIDAYS = {
-    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
-    "st. patrick's day": (3, 17), "st patrick's day": (3, 17), "saint patrick's day": (3, 17),
-    "may day": (5, 1), "the fourth of july": (7, 4),
-    "fourth of july": (7, 4), "bastille day": (7, 14), "halloween": (10, 31),
-    "veterans day": (11, 11), "veterans' day": (11, 11), "armistice day": (11, 11),
-    "remembrance day": (11, 11), "christmas eve": (12, 24), "christmas day": (12, 25),
-    "christmas": (12, 25), "boxing day": (12, 26),
-}
-
-
-def _easter(year: int) -> date:
-    """Western Easter Sunday (the anonymous Gregorian computus, Meeus/Jones/Butcher)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month, day = divmod(h + l - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
-    """The n-th given weekday of a month (n = -1: the last one)."""
-    if n > 0:
-        first = date(year, month, 1)
-        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    last = date(year, month, calendar.monthrange(year, month)[1])
-    return last - timedelta(days=(last.weekday() - weekday) % 7)
-
-
-# Holidays whose date moves (US federal holidays by their statutory rule; Easter's feasts).
-_MOVING_HOLIDAYS: dict[str, Callable[[int], date]] = {
-    "easter": _easter, "easter sunday": _easter,
-    "good friday": lambda y: _easter(y) - timedelta(days=2),
-    "easter monday": lambda y: _easter(y) + timedelta(days=1),
-    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
-    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
-    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "martin luther king day": lambda y: _nth_weekday(y, 1, 0, 3),
-    "presidents day": lambda y: _nth_weekday(y, 2, 0, 3),
-    "presidents' day": lambda y: _nth_weekday(y, 2, 0, 3),
-    "mother's day": lambda y: _nth_weekday(y, 5, 6, 2),
-    "father's day": lambda y: _nth_weekday(y, 6, 6, 3),
-}
-
-
-def _holiday_date(name: str, year: int) -> date:
-    if name in _FIXED_HOLIDAYS:
-        return date(year, *_FIXED_HOLIDAYS[name])
-    return _MOVING_HOLIDAYS[name](year)
-
-
 def _holiday(m: re.Match, anchor: date, future: bool) -> Parsed:
     """"Christmas", "Easter 2012", "Thanksgiving": the holiday's day in the given year, else
     the latest one not after the document date (the next one in a sentence about the future)."""
     name = " ".join(m["holiday"].lower().replace("’", "'").split())
     if m["year"]:
-        return Parsed("DATE", _day_span(_holiday_date(name, int(m["year"]))))
-    days = [_holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+        return Parsed("DATE", _day_span(holiday_date(name, int(m["year"]))))
+    days = [holiday_date(name, y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
     if future:
         d = next(d for d in days if d >= anchor)
     else:
@@ -667,7 +604,7 @@ def _holiday(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DATE", _day_span(d))
 
 
-_HOLIDAY_NAMES = sorted({*_FIXED_HOLIDAYS, *_MOVING_HOLIDAYS}, key=len, reverse=True)
+_HOLIDAY_NAMES = sorted({*FIXED_HOLIDAYS, *MOVING_HOLIDAYS}, key=len, reverse=True)
 _HOLIDAY = ("(?P<holiday>" + "|".join(re.escape(n).replace("'", "['’]").replace(r"\ ", r"\s+")
                                       for n in _HOLIDAY_NAMES) + ")")
 
