@@ -318,6 +318,26 @@ def test_a_clock_time_takes_the_day_it_is_said_of(text, clock, value):
     assert found[clock] == value
 
 
+@pytest.mark.parametrize("text, value", [
+    ("in April", "2013-04"), ("in January", "2013-01"), ("in December", "2012-12")])
+def test_a_month_in_a_present_tense_sentence_is_the_nearest_one(text, value):
+    assert normalise(text, FRIDAY, future=None).value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The new law takes effect in April.", "2013-04"),
+    ("The new law took effect in April.", "2012-04"),
+    ("The new law will take effect in January.", "2014-01"),
+])
+def test_the_sentence_tense_decides_a_bare_month(text, value):
+    from eventwire.nlp import NlpStage
+
+    res = _result(text, datetime(2013, 3, 22))
+    res.sentences = []
+    NlpStage()([res])
+    assert [t.span.value for t in find_times(res, FRIDAY)] == [value]
+
+
 def test_a_holiday_in_a_sentence_about_the_future_is_the_next_one():
     assert normalise("at Christmas", FRIDAY, future=True).value == "2013-12-25"
 

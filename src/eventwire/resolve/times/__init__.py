@@ -45,12 +45,39 @@ def _span_start(span: TimeSpan) -> date:
     return span.start or span.end or date.max
 
 
+_PAST_TAGS = {"VBD", "VBN"}
+_PRESENT_TAGS = {"VBZ", "VBP", "MD"}
+
+
+def _tense_reader(result: DocResult):
+    """``future_at(offset)``: True where the sentence speaks of the future, None where it
+    is in the present tense (spaCy's tags: a present verb and no past one), else False."""
+    doc = result.spacy_doc
+    cache: dict[int, bool | None] = {}
+
+    def tense(sent) -> bool | None:
+        if _FUTURE.search(sent.text):
+            return True
+        span = doc.char_span(sent.start, sent.end, alignment_mode="expand") if doc is not None else None
+        if span is None:
+            return False
+        tags = {t.tag_ for t in span}
+        return None if tags & _PRESENT_TAGS and not tags & _PAST_TAGS else False
+
+    def future_at(pos: int) -> bool | None:
+        sent = result.sentence_of(pos)
+        if sent is None:
+            return False
+        if sent.index not in cache:
+            cache[sent.index] = tense(sent)
+        return cache[sent.index]
+
+    return future_at
+
+
 def find_times(result: DocResult, anchor: date) -> list[TimeMention]:
     text = result.article.text
-
-    def future_at(pos: int) -> bool:
-        sent = result.sentence_of(pos)
-        return bool(sent and _FUTURE.search(sent.text))
+    future_at = _tense_reader(result)
 
     found: list[tuple[int, int, Parsed]] = scan(text, anchor, future_at)
     for m in result.mentions:

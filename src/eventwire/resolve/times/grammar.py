@@ -3,7 +3,8 @@
 Each rule is a pattern and a function from its match and the anchor (the document date) to a
 kind (TimeML type) and a :class:`TimeSpan`. News conventions decide the ambiguous cases:
 a date without a year, a bare month or a weekday is the most recent past one, unless the
-sentence speaks of the future (``future=True``).
+sentence speaks of the future (``future=True``); a bare month in a sentence in the present
+tense (``future=None``) is the nearest one.
 """
 
 from __future__ import annotations
@@ -160,8 +161,9 @@ def _bare_month(m: re.Match, anchor: date, future: bool) -> Parsed:
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif month == anchor.month or rel == "this":
         year = anchor.year
-    elif (m["prep"] or "").lower() in ("until", "till", "through", "by"):
-        # A deadline: the occurrence nearest the document date, often still to come.
+    elif (m["prep"] or "").lower() in ("until", "till", "through", "by") or future is None:
+        # A deadline, or a sentence in the present tense ("the law takes effect in April"):
+        # the occurrence nearest the document date, often still to come.
         year = min((anchor.year - 1, anchor.year, anchor.year + 1),
                    key=lambda y: abs((date(y, month, 15) - anchor).days))
     elif future:
