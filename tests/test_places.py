@@ -317,3 +317,17 @@ def test_regions_made_of_subdivisions_and_english_names_of_subdivisions(gaz):
     assert resolve_name("Crimea", gaz).place_id == "iso:UA-43"
     assert resolve_name("Java", gaz, main="IDN").place_id == "iso:ID-JW"
     assert resolve_name("Central Luzon", gaz).place_id == "iso:PH-03"
+
+
+def test_airports_take_their_towns_size_and_former_country_names(gaz):
+    assert resolve_name("Cairo airport", gaz, facility=True).place_id == "iata:CAI"
+    assert resolve_name("Cairo airport", gaz, facility=True, main="USA").place_id == "iata:CAI"
+    assert resolve_name("Macedonia", gaz).place_id == "cc:MKD"
+
+
+def test_descriptive_words_inside_unknown_names_match_in_key_form(gaz):
+    # "Valley" keys as "valey": it must still count as a descriptive word, never as the
+    # town "The Valley" in Anguilla.
+    text = "Cases rose in Nakuru and in the Zzyzx Valley of Kenya."
+    places = _geoparse_text(text, ["Nakuru", "Zzyzx Valley", "Kenya"])
+    assert places["Zzyzx Valley"].country == "KEN"

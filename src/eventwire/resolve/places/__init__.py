@@ -61,6 +61,11 @@ def _prior(e: Entry, key: str, facility_named: bool) -> float:
         score = _KIND_PRIOR[e.precision]
         if e.precision == "site" and facility_named:
             score += 3.0
+        if e.kind == "airport":
+            # The big town's airport of a name, its airliner field before its air base.
+            score += 0.1 * math.log10(e.population + 1) + (0.2 if e.place_id.startswith("iata:") else 0.0)
+            if e.population >= 1_000_000:  # a famous city's airport, as the city itself
+                score += _FAMOUS_BONUS
     if name_key(e.name) == key:
         score += 0.5  # the main name beats a rare alternate spelling of another place
     return score
@@ -235,6 +240,7 @@ church hospital school university college library hotel club golf bank ministry 
 department federal national royal international world cup local government agency metro
 holy sacred blessed first second third fourth fifth memorial library inn restaurant cafe bar
 """.split())
+_NOT_INNER_KEYS = frozenset(name_key(w) for w in _NOT_INNER)  # "valley" keys as "valey"
 _WORD_SPLIT = re.compile(r"[\s/]+")
 _PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3}
 
@@ -279,7 +285,7 @@ def _inner_name(name: str, gaz: Gazetteer, countries: Counter, main: str | None,
     for n in range(len(words) - 1, 0, -1):
         for s in range(len(words) - n + 1):
             run = words[s:s + n]
-            if (not run[0][:1].isupper() or all(name_key(w) in _NOT_INNER for w in run)
+            if (not run[0][:1].isupper() or all(name_key(w) in _NOT_INNER_KEYS for w in run)
                     or gaz.demonym(" ".join(run))):
                 continue  # "French Quarter" is not in France
             e = resolve_name(" ".join(run), gaz, countries=countries, main=main, others=known)

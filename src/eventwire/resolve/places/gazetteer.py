@@ -117,6 +117,7 @@ class _Builder:
         self.index: dict[str, list[int]] = {}
         self.demonyms: dict[str, str] = {}
         self.town_pop: dict[tuple[str, float, float], int] = {}  # (ISO2, lat, lon) -> people
+        self.city_pop: dict[tuple[str, str], int] = {}  # (ISO3, name key) -> its largest town's people
 
     def add(self, entry: Entry, names: list[str]) -> int:
         pos = len(self.entries)
@@ -261,6 +262,7 @@ def _cities(b: _Builder, iso2to3: dict[str, str]
         k = (iso3, name_key(c["name"]))
         if k not in points or points[k][2] < pop:
             points[k] = (c["latitude"], c["longitude"], pop)
+            b.city_pop[k] = pop
         acc = sums.setdefault((iso3, "#" + (c.get("admin1code") or "")), [0.0, 0.0, 0, 0])
         acc[0] += c["latitude"]
         acc[1] += c["longitude"]
@@ -525,8 +527,11 @@ def _airports(b: _Builder, iso2to3: dict[str, str]) -> dict[str, int]:
                 names += [f"{core} airport", f"{core} international airport"]
             if city:
                 names += [f"{city} airport", f"{city} international airport"]
+            # An airport is peopled by the town it serves: "Cairo airport" is Cairo
+            # International, not the regional field of Cairo, Illinois.
+            pop = b.city_pop.get((iso3, name_key(city)), 0) if city else 0
             by_icao[row["icao"]] = b.add(Entry(pid, name, "airport", float(row["lat"]), float(row["lon"]),
-                                               iso3, row["subd"] or None, 0, "site"), names)
+                                               iso3, row["subd"] or None, pop, "site"), names)
     return by_icao
 
 
