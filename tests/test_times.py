@@ -301,6 +301,8 @@ def test_ages_are_not_durations():
     ("The season began in early December and peaked by the end of the year.",
      [("the end of the year", "2012")]),
     ("Sales in the third quarter of 2012 rose from a year earlier.", [("a year earlier", "2011")]),
+    ("On March 3, 2012 he left. That night he returned.", [("That night", "2012-03-03TNI")]),
+    ("On Tuesday police came. The next morning they left.", [("The next morning", "2013-03-20TMO")]),
 ])
 def test_anaphoric_expressions_follow_the_reference_time(text, expected):
     found = [(text[s:e], p.span.value) for s, e, p in scan(text, FRIDAY)]

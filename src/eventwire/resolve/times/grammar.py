@@ -52,9 +52,10 @@ _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
 class Parsed:
     kind: str  # DATE | TIME | DURATION | SET
     span: TimeSpan
-    # (unit, shift) for an expression read from the text's reference time rather than the
-    # document date ("the next day", "a year earlier"); :func:`scan` resolves it.
-    anaphor: tuple[str, int] | None = None
+    # (unit, shift, part of day) for an expression read from the text's reference time rather
+    # than the document date ("the next day", "a year earlier", "that night"); :func:`scan`
+    # resolves it.
+    anaphor: tuple[str, int, str] | None = None
 
 
 Rule = Callable[[re.Match, date, bool], Parsed | None]
@@ -587,7 +588,7 @@ def _clock(m: re.Match, anchor: date, future: bool) -> Parsed | None:
     # The day comes from a date right next to it ("Friday at 1 p.m.", "1 p.m. Friday"), else
     # the day the text is at (the document date at first): see _resolve_anaphors.
     return Parsed("TIME", TimeSpan(anchor, anchor, "minute", f"{anchor.isoformat()}T{hour:02d}:{minute:02d}"),
-                  ("clock", 0))
+                  ("clock", 0, ""))
 
 
 # --- holidays ------------------------------------------------------------------------------
@@ -617,10 +618,19 @@ _ANA_UNITS = ("day", "week", "month", "year")
 _PREP_BEFORE = re.compile(r"\b(?:in|over|during|for|within)\s+$", re.I)
 
 
-def _anaphoric(unit: str, shift: int, anchor: date, kind: str = "DATE") -> Parsed:
-    """A date ``shift`` units from the reference time; resolved first against the document
-    date, then again by :func:`scan` against the latest date the text gave before it."""
-    return Parsed(kind, _shifted(_day_span(anchor), unit, shift), (unit, shift))
+def _anaphoric(unit: str, shift: int, anchor: date, part: str = "") -> Parsed:
+    """A date ``shift`` units from the reference time (a TIME with a part of the day, as
+    "that night"); resolved first against the document date, then again by :func:`scan`
+    against the latest date the text gave before it."""
+    return Parsed("TIME" if part else "DATE", _with_part(_shifted(_day_span(anchor), unit, shift), part),
+                  (unit, shift, part))
+
+
+def _with_part(span: TimeSpan, part: str) -> TimeSpan:
+    """A day's span with TimeML's part-of-day suffix (2013-03-21TNI)."""
+    if not part or not _DAY_OR_X.fullmatch(span.value or ""):
+        return span
+    return TimeSpan(span.start, span.end, span.precision, f"{span.value}T{part}")
 
 
 def _next_previous(m: re.Match, anchor: date, future: bool) -> Parsed | None:
@@ -631,7 +641,10 @@ def _next_previous(m: re.Match, anchor: date, future: bool) -> Parsed | None:
         return None  # "over the next week": a duration (the last_n rule)
     shift = {"next": 1, "following": 1, "previous": -1, "prior": -1, "preceding": -1,
              "same": 0, "that": 0}[rel]
-    return _anaphoric(m["unit"].lower(), shift, anchor)
+    unit = m["unit"].lower()
+    if unit in _PARTS:  # "that night", "the next morning"
+        return _anaphoric("day", shift, anchor, _PARTS[unit])
+    return _anaphoric(unit, shift, anchor)
 
 
 def _units_later(m: re.Match, anchor: date, future: bool) -> Parsed | None:
@@ -699,6 +712,7 @@ def _value_level(value: str) -> int | None:
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+_DAY_OR_X = re.compile(r"\d{4}-(?:\d\d|XX)-(?:\d\d|XX)")
 _CLOCK_DATE_GAP = re.compile(r"\s*,?\s*(?:on\s+)?$", re.I)
 
 
@@ -725,8 +739,8 @@ def _resolve_anaphors(found: list[tuple[int, int, Parsed]], anchor: date, text: 
                            p.anaphor)
                 found[i] = (s, e, p)
         elif p.anaphor is not None:
-            unit, shift = p.anaphor
-            p = Parsed(p.kind, _shifted(ref, unit, shift), p.anaphor)
+            unit, shift, part = p.anaphor
+            p = Parsed(p.kind, _with_part(_shifted(ref, unit, shift), part), p.anaphor)
             found[i] = (s, e, p)
         if p.kind in ("DATE", "TIME") and p.span.start and p.span.end \
                 and _value_level(p.span.value or "") is not None:
@@ -782,7 +796,7 @@ _RULES = [
     ("ago", rf"(?:{_NUM}\s+)?{_UNIT}\s+ago", _ago),
     # Read from the reference time: "the next day", "two weeks later", "the year before".
     ("next_previous", r"(?:the\s+(?P<rel>next|following|previous|prior|preceding|same)|that)\s+"
-                      r"(?P<unit>day|week|month|year)", _next_previous),
+                      r"(?P<unit>day|week|month|year|morning|afternoon|evening|night)", _next_previous),
     # "a month earlier than usual" compares: the quantity is a duration.
     ("units_later", rf"(?:{_NUM}\s+{_UNIT}\s+(?P<dir>earlier|later)(?!\s+than\b)"
                     rf"|the\s+(?P<unit2>day|week|month|year)\s+(?P<dir2>before|after)(?=\s*(?:[,.;:!?)]|$)))",
@@ -893,7 +907,7 @@ _RULE_KEYS = {
     "full_date": "month", "day_month": "month", "month_rel_year": "month", "month_year": "month",
     "bare_month": "month", "numeric_date": "numdate", "decade": "decade year", "century": "unit",
     "year": "year", "year_range_first": "year", "year_range_second": "year", "season": "season",
-    "quarter": "quarter", "fiscal": "fiscal", "last_n": "unit", "ago": "ago", "next_previous": "unit",
+    "quarter": "quarter", "fiscal": "fiscal", "last_n": "unit", "ago": "ago", "next_previous": "unit dayword",
     "units_later": "direction", "part_of_unit": "unit", "relative_unit": "unit", "weekend": "unit",
     "weekday": "weekday", "day_word": "dayword", "earlier_this": "unit", "set": "set",
     "duration": "unit", "half": "half", "elapsed": "elapsed", "fortnight": "unit", "vague_units": "unit",
