@@ -326,6 +326,13 @@ def test_a_month_in_a_present_tense_sentence_is_the_nearest_one(text, value):
     assert normalise(text, FRIDAY, future=None).value == value
 
 
+def test_every_rule_reads_a_present_tense_sentence():
+    """future=None (present tense) must be a valid answer for every rule."""
+    text = ("the first quarter, March 3, on Tuesday, in the summer, Christmas, next week, "
+            "the end of the year, in April, two years ago, 8 p.m., the weekend")
+    assert len(scan(text, FRIDAY, lambda _pos: None)) == 11
+
+
 @pytest.mark.parametrize("text, value", [
     ("The new law takes effect in April.", "2013-04"),
     ("The new law took effect in April.", "2012-04"),

@@ -58,7 +58,7 @@ class Parsed:
     anaphor: tuple[str, int, str] | None = None
 
 
-Rule = Callable[[re.Match, date, bool], Parsed | None]
+Rule = Callable[[re.Match, date, bool | None], Parsed | None]
 
 
 # --- calendar helpers ----------------------------------------------------------------------
@@ -119,7 +119,7 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _pick_year(m: int, d: int, anchor: date, future: bool) -> int:
+def _pick_year(m: int, d: int, anchor: date, future: bool | None) -> int:
     """The year of a month/day given without one: the latest one not after the anchor
     (news reports the past), or the next one when the sentence speaks of the future."""
     cand = _safe_date(anchor.year, m, min(d, 28 if m == 2 else d)) or date(anchor.year, m, 1)
@@ -131,7 +131,7 @@ def _pick_year(m: int, d: int, anchor: date, future: bool) -> int:
 # --- rules ---------------------------------------------------------------------------------
 
 
-def _full_date(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _full_date(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     month = MONTHS[m["month"].lower()]
     day = int(m["day"])
     year = int(m["year"]) if m["year"] else _pick_year(month, day, anchor, future)
@@ -144,16 +144,16 @@ def _full_date(m: re.Match, anchor: date, future: bool) -> Parsed | None:
     return Parsed("DATE", _day_span(d))
 
 
-def _month_year(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _month_year(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     return Parsed("DATE", _month_span(int(m["year"]), MONTHS[m["month"].lower()]))
 
 
-def _month_rel_year(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _month_rel_year(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     shift = {"last": -1, "previous": -1, "this": 0, "next": 1}[m["rel"].lower()]
     return Parsed("DATE", _month_span(anchor.year + shift, MONTHS[m["month"].lower()]))
 
 
-def _bare_month(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _bare_month(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     month = MONTHS[m["month"].lower()]
     rel = (m["rel"] or "").lower()
     if rel in ("last", "past", "previous"):
@@ -174,7 +174,7 @@ def _bare_month(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DATE", _month_span(year, month))
 
 
-def _year(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _year(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     y = int(m["year"])
     prep = (m["prep"] or "").lower()
     if prep == "before":  # open start, ends the day before the year begins
@@ -195,7 +195,7 @@ _DECADE_WORDS = {"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "
                  "seventies": 70, "eighties": 80, "nineties": 90}
 
 
-def _year_range_short(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _year_range_short(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     """"2012-13": the range's second year, a year of its own (TimeML tags it apart; the
     first year is found by the year rules only with a preposition, as "from 2012")."""
     first = int(m.string[m.start() - 5:m.start() - 1])
@@ -205,7 +205,7 @@ def _year_range_short(m: re.Match, anchor: date, future: bool) -> Parsed | None:
     return Parsed("DATE", _year_span(second))
 
 
-def _decade(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _decade(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     if m["word"]:  # "the nineties": only with "the" before it (not "in her sixties", an age)
         if not re.search(r"\bthe\s+(?:(?:early|mid|late)[-\s]+)?$", m.string[max(0, m.start() - 16):m.start()]
                          + m[0][:-len(m["word"])], re.I):
@@ -218,14 +218,14 @@ def _decade(m: re.Match, anchor: date, future: bool) -> Parsed | None:
     return Parsed("DATE", TimeSpan(date(y, 1, 1), date(y + 9, 12, 31), "decade", f"{y // 10:03d}"))
 
 
-def _century(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _century(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     """"the 20th century": TimeML writes its first two digits (19)."""
     c = int(m["cent"]) - 1
     return Parsed("DATE", TimeSpan(date(c * 100 + 1 if c else 1, 1, 1), date(c * 100 + 100, 12, 31), "decade",
                                    f"{c:02d}"))
 
 
-def _numeric_date(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _numeric_date(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     """2013-03-22 (ISO) or 3/22/2013 (US order, as in American news)."""
     year = int(m["y"] or m["y2"])
     if year < 100:
@@ -237,7 +237,7 @@ def _numeric_date(m: re.Match, anchor: date, future: bool) -> Parsed | None:
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
-def _day_word(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _day_word(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     word = " ".join(m["dayword"].lower().split())
     if m["part"] and word in ("today", "yesterday", "tomorrow"):  # "yesterday morning"
         d = anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[word])
@@ -259,7 +259,7 @@ def _day_word(m: re.Match, anchor: date, future: bool) -> Parsed | None:
     return Parsed("TIME", TimeSpan(anchor, anchor, "day", f"{anchor.isoformat()}T{part}"))
 
 
-def _weekday(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _weekday(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     wd = WEEKDAYS[m["weekday"].lower()]
     rel = (m["rel"] or "").lower()
     if wd == anchor.weekday() and rel not in ("last", "next"):
@@ -278,7 +278,7 @@ def _weekday(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DATE", _day_span(d))
 
 
-def _relative_unit(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _relative_unit(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     """last/this/next week, month, year."""
     rel, unit = m["rel"].lower(), m["unit"].lower().rstrip("s")
     shift = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
@@ -299,7 +299,7 @@ def _relative_unit(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DATE", _day_span(anchor + timedelta(days=shift)))
 
 
-def _weekend(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _weekend(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     """The weekend at or before the anchor (the next one for "next weekend")."""
     rel = "last" if "past" in m[0].lower() else (m["rel"] or "").lower()  # "this past weekend"
     wd = anchor.weekday()
@@ -313,7 +313,7 @@ def _weekend(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DATE", TimeSpan(sat, sat + timedelta(days=1), "week", f"{iso[0]:04d}-W{iso[1]:02d}-WE"))
 
 
-def _ago(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _ago(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     """"two years ago": counted back from the document date; a vague count ("a few days
     ago", "years ago") is TimeML's PAST_REF, as HeidelTime writes it."""
     if not m["num"] and m.string[m.end("unit")].lower() != "s":
@@ -356,7 +356,7 @@ def _unit_days(n: float, unit: str) -> int:
 _DURATION_PREP = re.compile(r"(?:in|over|during|for|within)\s", re.I)
 
 
-def _last_n(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _last_n(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     """"in the last 48 hours", "the past few weeks": the stretch of time ending (or, for
     next/coming, starting) at the document date. A plural unit without a count is vague
     (PXW); "the coming weeks" is TimeML's FUTURE_REF, as HeidelTime writes it."""
@@ -393,7 +393,7 @@ def _is_age(m: re.Match) -> bool:
                 or _AGE_AFTER.match(text, m.end()))
 
 
-def _duration(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _duration(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     if _is_age(m):
         return None
     unit = m["unit"].lower().rstrip("s")
@@ -405,25 +405,25 @@ def _duration(m: re.Match, anchor: date, future: bool) -> Parsed | None:
 _HALF_OF = {"hour": "PT30M", "day": "PT12H", "year": "P6M", "decade": "P5Y", "century": "P50Y"}
 
 
-def _half(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _half(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     """"half an hour", "a half-hour": the half in the next smaller unit (PT30M)."""
     unit = m["unit"].lower()
     return Parsed("DURATION", TimeSpan(None, None, "day" if unit in ("hour", "day") else "year",
                                        _HALF_OF[unit]))
 
 
-def _vague_units(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _vague_units(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     """"for years", "days before", "in recent weeks": an unquantified stretch (PXY)."""
     unit = m["unit"].lower().rstrip("s")
     return Parsed("DURATION", TimeSpan(None, None, unit if unit in ("day", "week", "month", "year")
                                        else "day", _duration_value(None, unit)))
 
 
-def _fortnight(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _fortnight(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     return Parsed("DURATION", TimeSpan(None, None, "week", "P2W"))
 
 
-def _set(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _set(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     if _named(m, "weekday", "weekday2"):
         wd = _named(m, "weekday", "weekday2")
         return Parsed("SET", TimeSpan(None, None, "week", f"XXXX-WXX-{WEEKDAYS[wd.lower()] + 1}"))
@@ -442,7 +442,7 @@ def _set(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("SET", TimeSpan(None, None, unit if unit != "hour" else "day", _duration_value(1, unit)))
 
 
-def _set_every(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _set_every(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     """"every two years" (P2Y), "every other week" (P2W), "every September" (XXXX-09),
     "every summer" (XXXX-SU), "$5 billion a year" and "per day" (P1Y, P1D)."""
     if m["month"]:
@@ -456,7 +456,7 @@ def _set_every(m: re.Match, anchor: date, future: bool) -> Parsed | None:
     return Parsed("SET", TimeSpan(None, None, "day" if unit in ("hour", "minute") else unit, _duration_value(n, unit)))
 
 
-def _elapsed(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _elapsed(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     """"finishing in 3:07:35": an elapsed time h:mm:ss is a duration (PT3H7M35S); after
     "at" it is a clock time."""
     h, mi, sec = int(m["h"]), int(m["mi"]), int(m["sec"])
@@ -469,7 +469,7 @@ def _elapsed(m: re.Match, anchor: date, future: bool) -> Parsed | None:
     return Parsed("DURATION", TimeSpan(None, None, "day", f"PT{parts or '0S'}"))
 
 
-def _earlier_this(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _earlier_this(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     unit = m["unit"].lower()
     if unit == "year":
         return Parsed("DATE", TimeSpan(date(anchor.year, 1, 1), anchor, "year", f"{anchor.year:04d}"))
@@ -487,7 +487,7 @@ _REFS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "presently": "PRESENT
 _REF_ADJECTIVES = {"near", "immediate", "foreseeable", "distant", "recent"}
 
 
-def _ref(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _ref(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     """now / recently / the future: TimeML's PRESENT_REF, PAST_REF, FUTURE_REF."""
     words = [w for w in m["ref"].lower().split() if w != "right"]
     value = _REFS[" ".join(w for w in words if w not in _REF_ADJECTIVES)]
@@ -512,7 +512,7 @@ def _season_span(year: int, season: str) -> TimeSpan:
                     "month", f"{year:04d}-{code}")
 
 
-def _season(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _season(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     season = m["season"].lower()
     if m["year"]:
         return Parsed("DATE", _season_span(int(m["year"]), season))
@@ -543,7 +543,7 @@ _ORDINAL_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
               "4th": 4, "final": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}
 
 
-def _quarter(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _quarter(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     current = (anchor.month - 1) // 3 + 1
     if m["qrel"]:  # last / this / next quarter
         shift = {"last": -1, "previous": -1, "past": -1, "this": 0, "current": 0, "next": 1,
@@ -556,11 +556,11 @@ def _quarter(m: re.Match, anchor: date, future: bool) -> Parsed:
     elif m["rel"]:
         year = anchor.year + {"last": -1, "previous": -1, "this": 0, "next": 1}[m["rel"].lower()]
     else:  # the most recent such quarter, or the next one in a sentence about the future
-        year = anchor.year - (q > current and not future) + (q < current and future)
+        year = anchor.year - (q > current and not future) + bool(q < current and future)
     return Parsed("DATE", _quarter_span(year, q))
 
 
-def _fiscal(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _fiscal(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     """"fiscal 2013", "this fiscal year": the year's value (fiscal calendars differ by
     country and company, so the span is the calendar year)."""
     if m["year"]:
@@ -570,7 +570,7 @@ def _fiscal(m: re.Match, anchor: date, future: bool) -> Parsed:
     return Parsed("DATE", _year_span(anchor.year + shift))
 
 
-def _clock(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _clock(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     """"8 p.m.", "at 14:30", "10:30 GMT", "noon": a time of day."""
     if m["word"]:
         hour, minute = (12, 0) if m["word"].lower() == "noon" else (0, 0)
@@ -593,7 +593,7 @@ def _clock(m: re.Match, anchor: date, future: bool) -> Parsed | None:
 
 # --- holidays ------------------------------------------------------------------------------
 
-def _holiday(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _holiday(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     """"Christmas", "Easter 2012", "Thanksgiving": the holiday's day in the given year, else
     the latest one not after the document date (the next one in a sentence about the future)."""
     name = " ".join(m["holiday"].lower().replace("’", "'").split())
@@ -633,7 +633,7 @@ def _with_part(span: TimeSpan, part: str) -> TimeSpan:
     return TimeSpan(span.start, span.end, span.precision, f"{span.value}T{part}")
 
 
-def _next_previous(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _next_previous(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     """"the next day", "the following week", "the previous year", "the same day", "that
     month": a date relative to the time the narrative is at (HeidelTime's UNDEF-REF)."""
     rel = (m["rel"] or "that").lower()
@@ -647,7 +647,7 @@ def _next_previous(m: re.Match, anchor: date, future: bool) -> Parsed | None:
     return _anaphoric(unit, shift, anchor)
 
 
-def _units_later(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _units_later(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     """"two days later", "a year earlier", "the day before": shifted from the reference time.
     A vague count ("a few days later") is FUTURE_REF / PAST_REF, as HeidelTime writes it."""
     later = m["dir"].lower() in ("later", "after")
@@ -661,7 +661,7 @@ def _units_later(m: re.Match, anchor: date, future: bool) -> Parsed | None:
     return _anaphoric(unit, n if later else -n, anchor)
 
 
-def _part_of_unit(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _part_of_unit(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     """"the end of the year", "earlier in the month": the reference time's year (month...);
     in a sentence about the future, the document date's."""
     parsed = _anaphoric(m["unit"].lower(), 0, anchor)
@@ -860,15 +860,15 @@ class _Merged:
         return _named(self._m, name, *self._aliases.get(name, ()))
 
 
-def _season_rule(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _season_rule(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     return _season(_Merged(m, {"season": ("season2", "season3"), "rel": (), "year": ("year2",)}), anchor, future)
 
 
-def _quarter_rule(m: re.Match, anchor: date, future: bool) -> Parsed:
+def _quarter_rule(m: re.Match, anchor: date, future: bool | None) -> Parsed:
     return _quarter(_Merged(m, {"ord": ("ord2",), "rel": (), "year": ("year2",), "qrel": ()}), anchor, future)
 
 
-def _units_later_rule(m: re.Match, anchor: date, future: bool) -> Parsed | None:
+def _units_later_rule(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     return _units_later(_Merged(m, {"unit": ("unit2",), "dir": ("dir2",), "num": ()}), anchor, future)
 
 
@@ -966,7 +966,7 @@ _LEAD = re.compile(r"(?:(?:in|on|over|during|at|by|of|from|to|and|between|until|
                    r"throughout|before|after|since|within)\s+)+", re.I)
 
 
-def scan(text: str, anchor: date, future_at: Callable[[int], bool] | None = None
+def scan(text: str, anchor: date, future_at: Callable[[int], bool | None] | None = None
          ) -> list[tuple[int, int, Parsed]]:
     """All temporal expressions in ``text``: (start, end, parsed), longest match winning
     where rules overlap."""
