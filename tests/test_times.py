@@ -268,7 +268,7 @@ def test_vague_units_need_temporal_context():
 
 
 def test_te3_scorer_on_a_handmade_timeml_file(tmp_path):
-    from eventwire.bench.time import Timex, parse_tml, score
+    from eventwire.bench.time import Timex, load_docs, parse_tml, score
 
     tml = tmp_path / "x.tml"
     tml.write_text('<TimeML><DCT><TIMEX3 functionInDocument="CREATION_TIME" type="DATE" '
@@ -277,6 +277,7 @@ def test_te3_scorer_on_a_handmade_timeml_file(tmp_path):
                    '<TIMEX3 tid="t2" type="DURATION" value="P2D">two days</TIMEX3>.</TEXT></TimeML>',
                    encoding="utf-8")
     doc = parse_tml(tml)
+    assert [d.name for d in load_docs("dev", tmp_path)] == ["x"]  # --dir: any TimeML folder
     assert doc.dct == date(2013, 3, 22)
     assert [doc.text[g.start:g.end] for g in doc.gold] == ["Monday", "two days"]
     # One exact match, one overlapping match with a wrong value, one spurious expression.

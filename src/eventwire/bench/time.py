@@ -1,6 +1,6 @@
 """Temporal-expression benchmark on TempEval-3 platinum: span, value and type scores.
 
-    eventwire bench time [--split dev|test|all] [--show-errors]
+    eventwire bench time [--split dev|test|all] [--show-errors] [--dir FOLDER]
 
 Reads ``../shared/eval/time/te3-platinum/*.tml`` (never copied into the repository). The
 first 10 files (sorted by name) are dev, the other 10 test. Each file's ``<TEXT>`` is stripped
@@ -10,7 +10,9 @@ through the spaCy pass and the times stage with the document creation time (DCT)
 Scoring follows the TempEval-3 definitions (UzZaman et al., 2013):
 
 * strict span match: the same start and end; relaxed span match: any overlap. Each system
-  expression is paired with at most one gold expression (the one it overlaps most).
+  expression is paired with at most one gold expression (the one it overlaps most), as the
+  TE3 toolkit's TimeML-Normalizer gives each overlapping pair one shared id: a gold
+  expression split in two counts one match and one spurious expression.
 * P = matched system expressions / system expressions, R = matched gold / gold.
 * value F1 (and type F1): the relaxed-matched pairs whose value (type) is equal count as
   correct; P = correct / system, R = correct / gold. Accuracy = correct / relaxed matches.
@@ -80,7 +82,11 @@ def parse_tml(path: Path) -> TimeDoc:
     return TimeDoc(path.stem, dct, "".join(out), gold)
 
 
-def load_docs(split: str) -> list[TimeDoc]:
+def load_docs(split: str, folder: Path | None = None) -> list[TimeDoc]:
+    """The split's TE3-platinum documents; with ``folder``, every ``*.tml`` file there (other
+    TimeML material, such as TimeBank, to develop on: all of it counts as dev)."""
+    if folder is not None:
+        return [parse_tml(p) for p in sorted(folder.glob("*.tml"))]
     folder = eval_dir("time/te3-platinum")
     files = sorted(folder.glob("*.tml"))
     files = files[:DEV_FILES] if split == "dev" else files[DEV_FILES:] if split == "test" else files
@@ -177,14 +183,19 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="eventwire bench time", description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="test", choices=("dev", "test", "all"))
     ap.add_argument("--show-errors", action="store_true", help="list misses, extras and wrong values")
+    ap.add_argument("--dir", type=Path, help="score the TimeML files of this folder instead")
     args = ap.parse_args(argv)
-    docs = load_docs(args.split)
+    docs = load_docs(args.split, args.dir)
+    if not docs:
+        print(f"no TimeML documents found{f' in {args.dir}' if args.dir else ''}")
+        return 0
     sys_docs, nlp_s, times_s = run_system(docs)
     res = score([d.gold for d in docs], sys_docs)
     if args.show_errors:
         show_errors(docs, sys_docs)
     n_gold = int(res["gold"])
-    print(f"TE3-platinum {args.split}: {len(docs)} documents, {n_gold} gold TIMEX3, "
+    name = str(args.dir) if args.dir else f"TE3-platinum {args.split}"
+    print(f"{name}: {len(docs)} documents, {n_gold} gold TIMEX3, "
           f"{int(res['system'])} found ({machine()})\n")
     print("| measure | P | R | F1 |\n|---|---|---|---|")
     for name in ("strict", "relaxed", "value", "type"):
