@@ -70,7 +70,7 @@ _END_MARKER = re.compile(
 # The furniture of a comment thread: vote counts, "2 days ago at 07:54 am", "Reply". An
 # article's body ends before the first of them.
 _COMMENT_META = re.compile(
-    r"^(?:reply|report|flag|like|share|permalink|quote|upvote|downvote)(?:\s+\d+)?$|"
+    r"^(?:reply|report(?: abuse)?|permalink|upvote|downvote)(?:\s+\d+)?$|"
     r"\b(?:rating|score):\s*-?\d+\s+votes?\b|^-?\d+\s+(?:votes?|points?|likes?|replies)$|"
     r"\b\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
     re.IGNORECASE,
