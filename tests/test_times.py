@@ -200,8 +200,6 @@ FRIDAY = date(2013, 3, 22)
     ("every other week", "P2W", "SET"),
     ("every September", "XXXX-09", "SET"),
     ("each summer", "XXXX-SU", "SET"),
-    ("$5 billion a year", "P1Y", "SET"),
-    ("20 percent per year", "P1Y", "SET"),
     # clock times: 24-hour with a zone, the day of a date next to it
     ("at 14:30 GMT", "2013-03-22T14:30", "TIME"),
     ("at 0930 GMT", "2013-03-22T09:30", "TIME"),
@@ -246,6 +244,19 @@ def test_year_range_gives_two_years_and_signals_stay_outside():
 def test_a_short_year_range_gives_both_years():
     text = "in the 2011-12 season"
     assert [(text[s:e], p.span.value) for s, e, p in scan(text, FRIDAY)] == [("2011", "2011"), ("12", "2012")]
+
+
+@pytest.mark.parametrize("text", ["700 seats a week", "four flights a week", "$5 billion a year",
+                                  "grew 5% a year", "20 percent a year"])
+def test_a_rate_is_no_temporal_expression(text):
+    # TimeBank leaves "a week" in "four flights a week" untagged
+    assert scan(text, FRIDAY) == []
+
+
+def test_a_duration_after_a_count_of_something_else_stays():
+    assert [p.span.value for *_, p in scan("he served two terms, and a year later left", FRIDAY)] == ["2014"]
+    assert [p.span.value for *_, p in scan("twice a week", FRIDAY)] == ["P1W"]
+    assert [p.span.value for *_, p in scan("prices rose 5 percent in a year", FRIDAY)] == ["P1Y"]
 
 
 def test_every_rule_ends_at_a_word_end():

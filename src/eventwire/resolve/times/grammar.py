@@ -393,8 +393,20 @@ def _is_age(m: re.Match) -> bool:
                 or _AGE_AFTER.match(text, m.end()))
 
 
+# A quantity a few lowercase words before "a week": "700 seats a week", "$5 billion a year".
+_RATE_BEFORE = re.compile(rf"(?:\d%?|\bpercent|\b(?:{'|'.join(_ONES + _TEENS + _TENS)}|dozen|hundred|thousand"
+                          r"|million|billion))(?:\s+(?!(?:in|within|for|over|after|than|of|by|about|to|and|or)\b)"
+                          r"[a-z]+){0,2}\s+$", re.I)
+
+
+def _is_rate(m: re.Match) -> bool:
+    """"four flights a week": a rate, which TimeML does not annotate (TimeBank leaves it)."""
+    return (m["num"] or "").lower() in ("a", "an") and bool(
+        _RATE_BEFORE.search(m.string, max(0, m.start() - 40), m.start()))
+
+
 def _duration(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
-    if _is_age(m):
+    if _is_age(m) or _is_rate(m):
         return None
     unit = m["unit"].lower().rstrip("s")
     n = None if _vague(m["num"]) else _num(m["num"]) + (0.5 if m["half"] else 0)
@@ -444,12 +456,13 @@ def _set(m: re.Match, anchor: date, future: bool | None) -> Parsed:
 
 def _set_every(m: re.Match, anchor: date, future: bool | None) -> Parsed | None:
     """"every two years" (P2Y), "every other week" (P2W), "every September" (XXXX-09),
-    "every summer" (XXXX-SU), "$5 billion a year" and "per day" (P1Y, P1D)."""
+    "every summer" (XXXX-SU). Rates ("700 seats a week", "$5 billion a year") are not
+    temporal expressions: TimeBank leaves them untagged."""
     if m["month"]:
         return Parsed("SET", TimeSpan(None, None, "month", f"XXXX-{MONTHS[m['month'].lower()]:02d}"))
     if m["season"]:
         return Parsed("SET", TimeSpan(None, None, "month", f"XXXX-{SEASONS[m['season'].lower()][0]}"))
-    unit = (m["unit"] or m["unit2"]).lower()
+    unit = m["unit"].lower()
     n = 2 if m["other"] else (_num(m["num"]) if m["num"] else 1)
     if m["num"] and _vague(m["num"]):
         return None
@@ -817,9 +830,7 @@ _RULES = [
             rf"(?P<unit2>day|week|month|year|hour)"
             rf"|(?P<adverb>daily|nightly|weekly|monthly|annually|yearly|quarterly|hourly))", _set),
     ("set_every", rf"(?:every|each)\s+(?:(?P<other>other)\s+|{_NUM}\s+)?(?:{_UNIT}|{_MONTH}"
-                  rf"|(?P<season>spring|summer|autumn|winter))"
-                  rf"|(?:per|(?<=[\d%]\s)an?|(?<=percent\s)an?|(?<=illion\s)an?|(?<=dollars\s)an?)\s+"
-                  rf"(?P<unit2>year|month|week|day|hour|minute)",
+                  rf"|(?P<season>spring|summer|autumn|winter))",
      _set_every),
     ("holiday", rf"{_HOLIDAY}(?:,?\s+{_YEAR})?", _holiday),
     # TIMEX3 puts the modifier of a bounded quantity into the extent (mod="LESS_THAN" for
@@ -911,7 +922,7 @@ _RULE_KEYS = {
     "units_later": "direction", "part_of_unit": "unit", "relative_unit": "unit", "weekend": "unit",
     "weekday": "weekday", "day_word": "dayword", "earlier_this": "unit", "set": "set",
     "duration": "unit", "half": "half", "elapsed": "elapsed", "fortnight": "unit", "vague_units": "unit",
-    "ref": "ref", "clock": "clock", "set_every": "set unit", "year_range_short": "year", "holiday": "holiday",
+    "ref": "ref", "clock": "clock", "set_every": "set", "year_range_short": "year", "holiday": "holiday",
 }
 _KEY_UNIONS = {key for key in _RULE_KEYS.values() if " " in key}
 _WORD = re.compile(r"\w+")
