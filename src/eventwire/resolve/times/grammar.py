@@ -891,7 +891,7 @@ RULES: list[tuple[str, re.Pattern, Rule]] = [
 # Each rule runs only in windows around the words its matches must contain (_KEY_BEFORE
 # characters before such a word, _KEY_AFTER after), found in one pass over the text's words:
 # a full pass of a pattern costs about as much as all the windows of all rules together.
-# Measured on TE3-platinum: the grammar runs 5x faster than with every pattern over all text.
+# Measured on TE3-platinum (20 documents x3): 76 ms against 348 ms for every pattern over all text.
 _KEY_BEFORE, _KEY_AFTER = 60, 40
 _UNIT_STEMS = ("second", "minute", "hour", "day", "night", "week", "month", "year", "decade",
                "centur", "fortnight")
