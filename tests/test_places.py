@@ -331,3 +331,17 @@ def test_descriptive_words_inside_unknown_names_match_in_key_form(gaz):
     text = "Cases rose in Nakuru and in the Zzyzx Valley of Kenya."
     places = _geoparse_text(text, ["Nakuru", "Zzyzx Valley", "Kenya"])
     assert places["Zzyzx Valley"].country == "KEN"
+
+
+def test_place_mentions_lose_the_article_and_possessive(gaz):
+    text = "Troops left the United States for Orange County’s base."
+    res = _result(text, [("the United States", "GPE"), ("Orange County’s", "GPE")])
+    PlacesStage()([res])
+    names = {m.text for m in res.mentions if m.place_id}
+    assert names == {"United States", "Orange County"}
+    us = next(m for m in res.mentions if m.text == "United States")
+    assert text[us.start:us.end] == "United States" and us.place_id == "cc:USA"
+
+
+def test_plural_demonyms(gaz):
+    assert gaz.demonym("Canadians") == "CAN" and gaz.demonym("Nigerians") == "NGA"

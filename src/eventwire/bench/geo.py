@@ -10,7 +10,8 @@ is dev only. Resolution: each article's gold
 toponym spans are given to the places stage as GPE mentions (the setting Mordecai3 reports),
 and the stage's place for each span is compared with the gold coordinates. Recognition: the
 nlp stage (spaCy NER) and the places stage run on the raw text; their toponyms (GPE/LOC/FAC
-mentions, gazetteer finds, and demonyms of a known country) are matched one-to-one with the
+mentions, gazetteer finds, and demonyms or adjectives of a known country, region or
+continent) are matched one-to-one with the
 gold toponyms of every kind, literal or associative (GeoWebNews' "Non_Toponym" and
 "*_Expression" annotations are not toponyms), by exact span and by any overlap.
 """
@@ -77,6 +78,13 @@ def _gold_spans(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
     return out
 
 
+def _names_a_place(word: str, gaz) -> bool:
+    """A NORP word that stands for a place: a country's demonym ("Canadians"), a region's
+    adjective ("English") or a continent's ("European")."""
+    return bool(gaz.demonym(word) or gaz.adjective(word)
+                or any(e.kind == "continent" for e in gaz.lookup(word)))
+
+
 def _recognised(texts: list[str]) -> list[list[tuple[int, int]]]:
     """Toponym spans the nlp and places stages find in each raw text."""
     from ..nlp import NlpStage
@@ -93,7 +101,7 @@ def _recognised(texts: list[str]) -> list[list[tuple[int, int]]]:
     for res in results:
         geoparse(res, gaz)
         out.append(sorted({(m.start, m.end) for m in res.mentions if m.label in PLACE_LABELS
-                           or (m.label == "NORP" and gaz.demonym(m.text))}))
+                           or (m.label == "NORP" and _names_a_place(m.text, gaz))}))
         res.spacy_doc = None
     return out
 

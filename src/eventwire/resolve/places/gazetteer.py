@@ -91,7 +91,11 @@ class Gazetteer:
         return None if i is None else self.entry(i)
 
     def demonym(self, word: str) -> str | None:
-        return self.demonyms.get(name_key(word))
+        key = name_key(word)
+        hit = self.demonyms.get(key)
+        if hit is None and key.endswith("s"):  # "Canadians", "Nigerians"
+            hit = self.demonyms.get(key[:-1])
+        return hit
 
     def lookup_code(self, code: str) -> list[Entry]:
         return self.lookup_key(code_key(code))

@@ -110,10 +110,29 @@ def _locative_city_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]
     return spans
 
 
+_LEADING_ARTICLE = re.compile(r"^the\s+", re.I)
+_POSSESSIVE = re.compile(r"(?:['’]s?)$")
+
+
+def _trim_name(m: Mention) -> None:
+    """A place mention is its name: spaCy's "the United States" and "Orange County's" are
+    cut to "United States" and "Orange County" (the span GeoWebNews and readers mean)."""
+    lead = _LEADING_ARTICLE.match(m.text)
+    tail = _POSSESSIVE.search(m.text)
+    cut_start = lead.end() if lead and len(m.text) > lead.end() else 0
+    cut_end = len(tail.group(0)) if tail and tail.start() > cut_start else 0
+    if cut_start or cut_end:
+        m.start += cut_start
+        m.end -= cut_end
+        m.text = m.text[cut_start:len(m.text) - cut_end]
+
+
 def find_toponyms(result: DocResult, gaz: Gazetteer) -> list[Toponym]:
     text = result.article.text
     topos: list[Toponym] = []
     ner = [m for m in result.mentions if m.label in PLACE_LABELS]
+    for m in ner:
+        _trim_name(m)
     gaz_spans = _gazetteer_spans(text, gaz)
     # NER often tags a lesser-known town as a PERSON ("in Qaim"); after a locative
     # preposition the gazetteer may take that span over.
