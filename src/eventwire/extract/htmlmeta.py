@@ -28,19 +28,27 @@ def _any_of(attr: str, literals: list[str], anchored: tuple[str, ...] = ()) -> s
     return " or ".join(tests)
 
 
+_DISCARD_TAGS = "self::a or self::div or self::section or self::span"
+
+
 @lru_cache(maxsize=1)
-def author_xpaths() -> tuple[list[XPath], list[XPath]]:
-    """(discard, search): trafilatura's author XPaths without ``re:test``."""
-    discard = [
-        XPath(f"""
-        .//*[self::a or self::div or self::section or self::span][
+def _discard_condition() -> str:
+    """The predicate of trafilatura's author discard XPath (comment lists, sidebars, dates)."""
+    return f"""
         @id='comments' or @class='comments' or @class='title' or @class='date' or
         {_any_of("id", ["commentlist", "comment-list", "ProductReviews"], ("comments",))} or
         {_any_of("class", ["commentlist", "comments-list", "sidebar", "is-hidden", "quote",
                            "embedly-instagram", "article-share", "article-support", "print",
                            "category", "meta-date", "meta-reviewer"],
                  ("Comments", "comments"))} or
-        contains(@data-component, 'Figure')]"""),
+        contains(@data-component, 'Figure')"""
+
+
+@lru_cache(maxsize=1)
+def author_xpaths() -> tuple[list[XPath], list[XPath]]:
+    """(discard, search): trafilatura's author XPaths without ``re:test``."""
+    discard = [
+        XPath(f".//*[{_DISCARD_TAGS}][{_discard_condition()}]"),
         XPath("//time|//figure"),
     ]
     search = [
@@ -66,15 +74,41 @@ def author_xpaths() -> tuple[list[XPath], list[XPath]]:
     return discard, search
 
 
+@lru_cache(maxsize=1)
+def _discard_checks() -> tuple[XPath, XPath]:
+    """(inside, holds): whether a candidate lies in a discarded element (its ancestors or
+    itself), and whether it holds one (its descendants)."""
+    cond = _discard_condition()
+    inside = XPath(f"boolean(ancestor-or-self::*[{_DISCARD_TAGS}][{cond}][ancestor::*]"
+                   "|ancestor-or-self::time|ancestor-or-self::figure)")
+    holds = XPath(f"boolean(.//*[{_DISCARD_TAGS}][{cond}]|.//time|.//figure)")
+    return inside, holds
+
+
 def extract_author(tree) -> str | None:
-    """The author the page body names (trafilatura's ``extract_author``, same result)."""
+    """The author the page body names (trafilatura's ``extract_author``, same result).
+
+    trafilatura prunes a copy of the whole page of its discard sections and then searches
+    it. The same answer comes from searching the page itself and passing over a candidate
+    that lies inside a discarded section; only a candidate holding one is copied and pruned
+    (its text must lose them). Saves the page copy and the page-wide discard search, 1.9 ms
+    of 4 ms a call on aeb dev."""
     from trafilatura.htmlprocessing import prune_unwanted_nodes
-    from trafilatura.metadata import extract_metainfo, normalize_authors
+    from trafilatura.metadata import normalize_authors
+    from trafilatura.utils import trim
 
     discard, search = author_xpaths()
-    subtree = prune_unwanted_nodes(deepcopy(tree), discard)
-    author = extract_metainfo(subtree, search, len_limit=120)
-    return normalize_authors(None, author) if author else None
+    inside, holds = _discard_checks()
+    for expression in search:
+        for elem in expression(tree):
+            if inside(elem):
+                continue
+            if holds(elem):
+                elem = prune_unwanted_nodes(deepcopy(elem), discard)
+            content = trim(" ".join(elem.itertext()))
+            if content and 2 < len(content) < 120:  # trafilatura's extract_metainfo bounds
+                return normalize_authors(None, content)
+    return None
 
 
 # trafilatura keeps a link found by its category/tag XPaths only when its href holds
