@@ -374,3 +374,12 @@ def test_second_level_subdivisions(gaz):
     assert somme.country == "FRA" and somme.precision == "admin1"
     aceh = resolve_name("Aceh", gaz)
     assert aceh.country == "IDN" and haversine_km((aceh.lat, aceh.lon), (4.7, 96.7)) < 150
+
+
+def test_a_list_of_states_holds_its_names_to_states():
+    text = ("Cases were found in Arizona, Colorado, Illinois, Ohio, Oklahoma, Oregon and Utah, "
+            "and in Oaxaca, Juchitan and Mexico.")
+    places = _geoparse_text(text, ["Arizona", "Colorado", "Illinois", "Ohio", "Oklahoma", "Oregon",
+                                   "Utah", "Oaxaca", "Juchitan", "Mexico"])
+    assert places["Oregon"].place_id == "iso:US-OR"
+    assert places["Mexico"].place_id == "cc:MEX"

@@ -94,8 +94,12 @@ def admin1_code(e: Entry) -> str | None:
 
 def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | None,
            container: Entry | None, others: list[Entry], as_container: bool = False,
-           states: frozenset[str] = frozenset()) -> float:
+           states: frozenset[str] = frozenset(), list_kind: str | None = None) -> float:
     score = _prior(e, key, facility)
+    if list_kind is not None and _kind_of(e) == list_kind:
+        # "Arizona, Ohio, Oregon and Utah": a list of states names states (not the town
+        # of Oregon, Ohio).
+        score += 2.0
     if as_container and e.kind in ("admin1", "country"):
         # "Seattle, Washington", "Paris, Texas": the name after the comma is a state.
         score += 3.0
@@ -129,7 +133,8 @@ def _is_code(name: str) -> bool:
 def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter | None = None,
                  main: str | None = None, container: Entry | None = None,
                  others: list[Entry] | None = None, facility: bool = False,
-                 as_container: bool = False, states: frozenset[str] = frozenset()) -> Entry | None:
+                 as_container: bool = False, states: frozenset[str] = frozenset(),
+                 list_kind: str | None = None) -> Entry | None:
     """The best gazetteer entry for one name in the given context (None when unknown)."""
     gaz = gaz or load_gazetteer()
     key = name_key(name)
@@ -151,7 +156,12 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
         return None
     countries = countries or Counter()
     return max(cands, key=lambda e: _score(e, key, facility, countries, main, container, others or [],
-                                           as_container, states))
+                                           as_container, states, list_kind))
+
+
+def _kind_of(e: Entry) -> str:
+    """The kind a list is made of: country, state (admin1 or county) or town."""
+    return "city" if e.precision in ("city", "site") else e.precision
 
 
 def _to_place(e: Entry) -> Place:
@@ -178,6 +188,18 @@ def _country_counts(result: DocResult, gaz: Gazetteer, topos: list[Toponym]) -> 
     return counts
 
 
+def _enumeration_kinds(topos: list[Toponym], first: list[Entry | None]) -> dict[int, str]:
+    """Each enumeration's kind: the one most of its names first resolved to."""
+    votes: dict[int, Counter] = {}
+    for t, e in zip(topos, first):
+        if t.enumeration is not None and e is not None:
+            votes.setdefault(t.enumeration, Counter())[_kind_of(e)] += 1
+    # Lists of towns often end in a country ("Oaxaca, Juchitan and Mexico"): only lists of
+    # states or countries are held to their kind.
+    kinds = {g: c.most_common(1)[0][0] for g, c in votes.items()}
+    return {g: k for g, k in kinds.items() if k != "city"}
+
+
 def _is_facility(t: Toponym) -> bool:
     return t.mention.source == "gazetteer" or t.mention.label == "FAC"
 
@@ -196,6 +218,7 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
     # (a county's admin1: "Georgia").
     named_states = [e for e in first if e is not None and e.kind == "admin1"]
     states = frozenset([c for c in map(admin1_code, named_states) if c] + [e.name for e in named_states])
+    list_kinds = _enumeration_kinds(topos, first)
     final: list[Entry | None] = []
     text = result.article.text
     for i, t in enumerate(topos):
@@ -207,7 +230,8 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
                        and text[topos[i - 1].end:t.start].strip() == ",")
         final.append(resolve_name(t.text, gaz, countries=countries, main=main, container=container,
                                   others=[o for o in others if o is not first[i]],
-                                  facility=_is_facility(t), as_container=after_comma, states=states))
+                                  facility=_is_facility(t), as_container=after_comma, states=states,
+                                  list_kind=list_kinds.get(t.enumeration)))
     _drop_strays(final, countries)
     _fill_unknown(topos, final, gaz, countries, main)
     for t, e in zip(topos, final):

@@ -59,6 +59,7 @@ class Toponym:
     mention: Mention
     metonymic: bool = False
     container: int | None = None  # index of the containing toponym in the list
+    enumeration: int | None = None  # index of the first name of the enumeration it is in
 
 
 def _sentence_index(result: DocResult, offset: int) -> int:
@@ -159,6 +160,7 @@ def find_toponyms(result: DocResult, gaz: Gazetteer) -> list[Toponym]:
         topos.append(Toponym(m.start, m.end, m.text, m.sentence, m, _is_metonymic(result, m)))
     topos.sort(key=lambda t: t.start)
     _link_containers(text, topos)
+    _mark_enumerations(text, topos)
     return topos
 
 
@@ -175,6 +177,21 @@ def inner_mentions(result: DocResult, topos: list[Toponym]) -> list[tuple[Mentio
 
 
 _LIST_GAP = re.compile(r"^\s*,\s*$")
+_ENUMERATION_GAP = re.compile(r"^\s*(?:,|,?\s+and|,?\s+or)\s*$")
+
+
+def _mark_enumerations(text: str, topos: list[Toponym]) -> None:
+    """Runs of three or more names joined by commas and a last "and" ("Arizona, Oregon,
+    Utah and Ohio") share an ``enumeration`` index: such lists name places of one kind."""
+    start = 0
+    for i in range(1, len(topos) + 1):
+        joined = i < len(topos) and _ENUMERATION_GAP.match(text[topos[i - 1].end:topos[i].start])
+        if joined:
+            continue
+        if i - start >= 3:
+            for t in topos[start:i]:
+                t.enumeration = start
+        start = i
 
 
 def _link_containers(text: str, topos: list[Toponym]) -> None:
