@@ -383,3 +383,12 @@ def test_a_list_of_states_holds_its_names_to_states():
                                    "Utah", "Oaxaca", "Juchitan", "Mexico"])
     assert places["Oregon"].place_id == "iso:US-OR"
     assert places["Mexico"].place_id == "cc:MEX"
+
+
+def test_big_airports_by_their_short_name_but_never_over_a_town(gaz):
+    assert resolve_name("Heathrow", gaz).place_id == "iata:LHR"
+    assert resolve_name("Gatwick Airport", gaz, facility=True).place_id == "iata:LGW"
+    # Phoenix is a city before it is Phoenix Sky Harbor's short name, and no airport
+    # answers for a generic word.
+    assert all(e.kind != "airport" for e in gaz.lookup("Phoenix"))
+    assert all(e.kind != "airport" for e in gaz.lookup("New"))

@@ -537,6 +537,32 @@ def _adjectives(b: _Builder, supplement: dict) -> None:
             b.index.setdefault("~" + name_key(word), []).append(by_id[place_id])
 
 
+_AIRPORT_GENERIC = re.compile(r"^(?:international|intl|regional|municipal|county|city|metropolitan|"
+                              r"national|domestic|executive|airport|air base|airfield|new|old|"
+                              r"north|south|east|west|central|downtown|main|capital)$", re.I)
+_PROPER_WORD = re.compile(r"^[A-Z][A-Za-z'’-]{3,}$")
+
+
+def _names_a_town(b: _Builder, name: str) -> bool:
+    """Whether a name is already a place of 10,000 people or more ("Phoenix", "Luton",
+    "Wilson"): an airport's short name must not take it over in running text."""
+    return any(b.entries[i].population >= 10_000 or b.entries[i].kind != "city"
+               for i in b.index.get(name_key(name), ()))
+
+
+def _airport_short_names(core: str, city: str) -> list[str]:
+    """The short name of a big city's airport named "<City> <Name> Airport": "London
+    Heathrow" is "Heathrow" and "Heathrow Airport" (one proper word, not a generic one:
+    "London City" is not "City"; the caller keeps it to airliner fields of cities of a
+    million, as a bare short name is also matched in running text)."""
+    if not core.lower().startswith(city.lower() + " "):
+        return []
+    rest = core[len(city):].strip()
+    if not _PROPER_WORD.match(rest) or _AIRPORT_GENERIC.match(rest):
+        return []
+    return [rest, f"{rest} airport"]
+
+
 def _airports(b: _Builder, iso2to3: dict[str, str]) -> dict[str, int]:
     """Airports with an IATA code plus military airfields; returns ICAO -> entry position."""
     by_icao: dict[str, int] = {}
@@ -554,6 +580,8 @@ def _airports(b: _Builder, iso2to3: dict[str, str]) -> dict[str, int]:
                 names += [f"{core} airport", f"{core} international airport"]
             if city:
                 names += [f"{city} airport", f"{city} international airport"]
+                if iata and b.city_pop.get((iso3, name_key(city)), 0) >= 1_000_000:
+                    names += [n for n in _airport_short_names(core, city) if not _names_a_town(b, n)]
             # An airport is peopled by the town it serves: "Cairo airport" is Cairo
             # International, not the regional field of Cairo, Illinois.
             pop = b.city_pop.get((iso3, name_key(city)), 0) if city else 0
