@@ -641,6 +641,17 @@ def cache_path() -> Path:
     return Path(base) / f"gazetteer-{h.hexdigest()[:12]}.marshal"
 
 
+def _remove_stale_caches(current: Path) -> None:
+    """Earlier builds (other package or builder versions) are 30 MB each: an hour-old one
+    is removed once a new build is in place (a younger one may be another worker's)."""
+    for old in current.parent.glob("gazetteer-*.marshal"):
+        try:
+            if old != current and time.time() - old.stat().st_mtime > 3600:
+                old.unlink()
+        except OSError:
+            pass
+
+
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer, from the cache when it is there, built (and cached) otherwise."""
@@ -664,6 +675,7 @@ def load_gazetteer() -> Gazetteer:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(marshal.dumps((gaz.entries, gaz.index, gaz.demonyms, gaz.iso2to3)))
         os.replace(tmp, path)  # atomic: parallel workers never read half a file
+        _remove_stale_caches(path)
     except OSError:
         pass  # a read-only home still works, just slower at start
     return gaz
