@@ -392,3 +392,10 @@ def test_big_airports_by_their_short_name_but_never_over_a_town(gaz):
     # answers for a generic word.
     assert all(e.kind != "airport" for e in gaz.lookup("Phoenix"))
     assert all(e.kind != "airport" for e in gaz.lookup("New"))
+
+
+def test_regions_made_of_countries(gaz):
+    west = resolve_name("West Africa", gaz)
+    assert west.place_id == "sup:west-africa" and west.precision == "country"
+    assert haversine_km((west.lat, west.lon), (11.0, -3.0)) < 800
+    assert resolve_name("Central African", gaz).place_id == "cc:CAF"  # the demonym stays

@@ -508,16 +508,21 @@ def _mean_point(subdivisions, states: dict, state_means: dict) -> tuple[float, f
 
 def _composite_regions(b: _Builder, supplement: dict) -> None:
     """The supplement's regions made of first-level subdivisions (Darfur: Sudan's five
-    Darfur states), at the mean point of their members, peopled by their sum."""
-    by_id = {e[0]: e for e in b.entries if e[0].startswith("iso:")}
+    Darfur states) or of countries (ISO3 codes: West Africa), at the mean point of their
+    members, peopled by their sum; a region of one country is at admin1 precision, one of
+    several at country precision."""
+    by_id = {e[0]: e for e in b.entries if e[0].startswith(("iso:", "cc:"))}
     for r in supplement.get("regions", []):
-        members = [by_id[f"iso:{m}"] for m in r.get("members", ()) if f"iso:{m}" in by_id]
+        ids = [f"cc:{m}" if len(m) == 3 and m.isalpha() else f"iso:{m}" for m in r.get("members", ())]
+        members = [Entry(*by_id[i]) for i in ids if i in by_id and by_id[i][3] is not None]
         if not members:
             continue
         lat = sum(m.lat for m in members) / len(members)
         lon = sum(m.lon for m in members) / len(members)
+        one_country = len({m.country for m in members}) == 1
         b.add(Entry(f"sup:{r['id']}", r["name"], r["kind"], round(lat, 5), round(lon, 5),
-                    members[0].country, None, sum(m.population for m in members), "admin1"),
+                    members[0].country if one_country else None, None,
+                    sum(m.population for m in members), "admin1" if one_country else "country"),
               [r["name"], *r.get("aliases", [])])
 
 
