@@ -399,3 +399,11 @@ def test_regions_made_of_countries(gaz):
     assert west.place_id == "sup:west-africa" and west.precision == "country"
     assert haversine_km((west.lat, west.lon), (11.0, -3.0)) < 800
     assert resolve_name("Central African", gaz).place_id == "cc:CAF"  # the demonym stays
+
+
+def test_a_name_the_text_calls_a_state_is_the_state():
+    text = "The cow came from a Washington state farm; later the state of Washington and Seattle acted."
+    res = _result(text, [("Washington", "GPE"), ("Washington", "GPE"), ("Seattle", "GPE")])
+    PlacesStage()([res])
+    ids = [m.place_id for m in res.mentions if m.text == "Washington"]
+    assert ids == ["iso:US-WA", "iso:US-WA"]

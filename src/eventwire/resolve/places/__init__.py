@@ -94,12 +94,15 @@ def admin1_code(e: Entry) -> str | None:
 
 def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | None,
            container: Entry | None, others: list[Entry], as_container: bool = False,
-           states: frozenset[str] = frozenset(), list_kind: str | None = None) -> float:
+           states: frozenset[str] = frozenset(), list_kind: str | None = None,
+           division: bool = False) -> float:
     score = _prior(e, key, facility)
+    if division and e.precision == "admin1":
+        score += 4.0  # "Washington state", "the state of Washington"
     if list_kind is not None and _kind_of(e) == list_kind:
         # "Arizona, Ohio, Oregon and Utah": a list of states names states (not the town
         # of Oregon, Ohio).
-        score += 2.0
+        score += 3.0
     if as_container and e.kind in ("admin1", "country"):
         # "Seattle, Washington", "Paris, Texas": the name after the comma is a state.
         score += 3.0
@@ -134,7 +137,7 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
                  main: str | None = None, container: Entry | None = None,
                  others: list[Entry] | None = None, facility: bool = False,
                  as_container: bool = False, states: frozenset[str] = frozenset(),
-                 list_kind: str | None = None) -> Entry | None:
+                 list_kind: str | None = None, division: bool = False) -> Entry | None:
     """The best gazetteer entry for one name in the given context (None when unknown)."""
     gaz = gaz or load_gazetteer()
     key = name_key(name)
@@ -156,7 +159,7 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
         return None
     countries = countries or Counter()
     return max(cands, key=lambda e: _score(e, key, facility, countries, main, container, others or [],
-                                           as_container, states, list_kind))
+                                           as_container, states, list_kind, division))
 
 
 def _kind_of(e: Entry) -> str:
@@ -196,8 +199,12 @@ def _enumeration_kinds(topos: list[Toponym], first: list[Entry | None]) -> dict[
             votes.setdefault(t.enumeration, Counter())[_kind_of(e)] += 1
     # Lists of towns often end in a country ("Oaxaca, Juchitan and Mexico"): only lists of
     # states or countries are held to their kind.
-    kinds = {g: c.most_common(1)[0][0] for g, c in votes.items()}
-    return {g: k for g, k in kinds.items() if k != "city"}
+    kinds = {}
+    for g, c in votes.items():
+        kind, n = c.most_common(1)[0]
+        if kind != "city" and n > sum(c.values()) / 2:  # a clear majority, not a tie
+            kinds[g] = kind
+    return kinds
 
 
 def _is_facility(t: Toponym) -> bool:
@@ -231,7 +238,7 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
         final.append(resolve_name(t.text, gaz, countries=countries, main=main, container=container,
                                   others=[o for o in others if o is not first[i]],
                                   facility=_is_facility(t), as_container=after_comma, states=states,
-                                  list_kind=list_kinds.get(t.enumeration)))
+                                  list_kind=list_kinds.get(t.enumeration), division=t.division))
     _drop_strays(final, countries)
     _fill_unknown(topos, final, gaz, countries, main)
     for t, e in zip(topos, final):

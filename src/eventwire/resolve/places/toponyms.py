@@ -60,6 +60,7 @@ class Toponym:
     metonymic: bool = False
     container: int | None = None  # index of the containing toponym in the list
     enumeration: int | None = None  # index of the first name of the enumeration it is in
+    division: bool = False  # the text calls it a state or province ("Washington state")
 
 
 def _sentence_index(result: DocResult, offset: int) -> int:
@@ -128,6 +129,17 @@ def _trim_name(m: Mention) -> None:
         m.text = m.text[cut_start:len(m.text) - cut_end]
 
 
+_DIVISION_AFTER = re.compile(r"^\s+(?:state|province|governorate|oblast|prefecture)\b")
+_DIVISION_BEFORE = re.compile(r"\b(?:state|province|governorate|region|oblast|prefecture)\s+of\s+$", re.I)
+
+
+def _called_a_division(text: str, start: int, end: int) -> bool:
+    """Whether the text calls the name a state or province: "Washington state", "the
+    state of Washington", "Nineveh province" (lower-case "state": "Washington State
+    University" is a name)."""
+    return bool(_DIVISION_AFTER.match(text[end:end + 16]) or _DIVISION_BEFORE.search(text[max(0, start - 20):start]))
+
+
 def find_toponyms(result: DocResult, gaz: Gazetteer) -> list[Toponym]:
     text = result.article.text
     topos: list[Toponym] = []
@@ -161,6 +173,8 @@ def find_toponyms(result: DocResult, gaz: Gazetteer) -> list[Toponym]:
     topos.sort(key=lambda t: t.start)
     _link_containers(text, topos)
     _mark_enumerations(text, topos)
+    for t in topos:
+        t.division = _called_a_division(text, t.start, t.end)
     return topos
 
 
