@@ -407,3 +407,9 @@ def test_a_name_the_text_calls_a_state_is_the_state():
     PlacesStage()([res])
     ids = [m.place_id for m in res.mentions if m.text == "Washington"]
     assert ids == ["iso:US-WA", "iso:US-WA"]
+
+
+def test_a_natural_feature_is_not_at_the_state_it_is_named_after():
+    text = "Oil spills in Port Harcourt have fouled the Zzyzx Niger Delta creeks."
+    places = _geoparse_text(text, ["Port Harcourt", "Zzyzx Niger Delta"])
+    assert places["Zzyzx Niger Delta"].name == "Port Harcourt"

@@ -273,6 +273,12 @@ department federal national royal international world cup local government agenc
 holy sacred blessed first second third fourth fifth memorial library inn restaurant cafe bar
 """.split())
 _NOT_INNER_KEYS = frozenset(name_key(w) for w in _NOT_INNER)  # "valley" keys as "valey"
+# A natural feature is named after a river or people as often as after the state that holds
+# it: inside such a name a state or country is no guide to where the feature lies.
+_NATURAL_FEATURE_KEYS = frozenset(name_key(w) for w in """
+river delta lake valley mountains mountain mount hills desert plateau peninsula coast island
+islands bay gulf sea strait basin forest falls
+""".split())
 _WORD_SPLIT = re.compile(r"[\s/]+")
 _PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3}
 
@@ -336,6 +342,7 @@ def _inner_name(name: str, gaz: Gazetteer, countries: Counter, main: str | None,
     is only descriptive words never counts, and a town must lie in the article's country
     or near its other places (else "Lake" or "Royal" would find a village anywhere)."""
     words = [w for w in _WORD_SPLIT.split(name) if w]
+    feature = any(name_key(w) in _NATURAL_FEATURE_KEYS for w in words)
     best: tuple | None = None
     for n in range(len(words) - 1, 0, -1):
         for s in range(len(words) - n + 1):
@@ -346,6 +353,8 @@ def _inner_name(name: str, gaz: Gazetteer, countries: Counter, main: str | None,
             e = resolve_name(" ".join(run), gaz, countries=countries, main=main, others=known)
             if e is None or not _plausible(e, main, known, countries):
                 continue
+            if feature and e.precision in ("admin1", "country"):
+                continue  # the Niger Delta is not in Niger, nor the Mississippi at its middle
             rank = (_PRECISION_RANK.get(e.precision, 3), -n, s)
             if best is None or rank < best[0]:
                 best = (rank, e)
