@@ -377,15 +377,20 @@ def _plausible(e: Entry, main: str | None, known: list[Entry], countries: Counte
 
 def _nearest_in_text(i: int, topos: list[Toponym], final: list[Entry | None], gaz: Gazetteer,
                      main: str | None) -> Entry | None:
-    """The resolved town, site or region nearest to toponym ``i`` in the text (an earlier
-    one on a tie); the article's main country when it has none."""
+    """The resolved town, site or region nearest to toponym ``i`` in the text, weighed by
+    how often it is named (an earlier one on a tie); the article's main country when it
+    has none."""
     resolved = [(j, e) for j, e in enumerate(final) if e is not None and j != i and e.precision != "country"]
     anchored = [(j, e) for j, e in resolved if _anchored(e, resolved)]
     # A town is a closer guess for a street or village than a state's middle.
     towns = [(j, e) for j, e in anchored if e.precision in ("city", "site")]
+    # Distance in the text over how often the article names the place: the story's own
+    # town, named again and again, outweighs a passing mention next to the name (GeoWebNews
+    # dev acc@161 93.8 -> 94.1 over plain distance; GeoVirus 83.1 -> 83.2).
+    freq = Counter(e.place_id for _, e in resolved)
     for pool in (towns, anchored, resolved):
         if pool:
-            return min(pool, key=lambda je: abs(topos[je[0]].start - topos[i].start))[1]
+            return min(pool, key=lambda je: abs(topos[je[0]].start - topos[i].start) / freq[je[1].place_id])[1]
     return gaz.get(f"cc:{main}") if main else None
 
 
