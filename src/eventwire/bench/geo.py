@@ -180,8 +180,11 @@ def evaluate(corpus: str, split: str) -> dict[str, float]:
                     id_hit += pid == f"gn:{gid}" or country_gn.get(pid) == gid
     secs = time.perf_counter() - t0
     del gaz
-    return {"articles": len(arts), "toponyms": total, "acc@161": 100 * hit / max(total, 1),
-            "exact_id": 100 * id_hit / max(with_id, 1), "toponyms_per_s": total / secs}
+    out = {"articles": len(arts), "toponyms": total, "acc@161": 100 * hit / max(total, 1)}
+    if with_id:  # GeoVirus gives coordinates only
+        out["exact_id"] = 100 * id_hit / with_id
+    out["toponyms_per_s"] = total / secs
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
