@@ -34,6 +34,7 @@ PLV_QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "REQUEST": 1, "COOPERATE": 2
             "YIELD": 2, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 3, "SANCTION": 4,
             "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
 MARK = re.compile(r"</?[st]>")
+WRITTEN_FILE = "events/written_examples.tsv"
 
 
 @dataclass(slots=True)
@@ -131,6 +132,21 @@ def load_gsr(folder: Path) -> list[Item]:
             continue
         items.append(Item(text, _actor_span(text, r.get("source")),
                           _actor_span(text, r.get("target")), code))
+    return items
+
+
+def load_written() -> list[Item]:
+    """The PLV-style sentences written for eventwire (``data/events/written_examples.tsv``)."""
+    from importlib import resources
+
+    text = resources.files("eventwire.data").joinpath(WRITTEN_FILE).read_text("utf-8")
+    items = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        marked, code = line.rsplit("\t", 1)
+        sentence, s, t = unmark(marked)
+        items.append(Item(sentence, s, t, code.strip()))
     return items
 
 
@@ -248,14 +264,14 @@ def evaluate_plv(folder: Path, split: str, limit: int | None = None) -> dict:
 
 def _cross_validated(docs, items, gsr: Path) -> list[tuple[str, float]]:
     """5-fold cross-validated classifier predictions on the dev split (train files), the
-    PLOVER-GSR records joining every training fold as in the training script."""
+    PLOVER-GSR records and the written sentences joining every training fold as in the
+    training script."""
     from ..events import classifier
 
-    extra = load_gsr(gsr) if gsr.exists() else []
+    extra = (load_gsr(gsr) if gsr.exists() else []) + load_written()
     extra_docs = parse_all([it.text for it in extra])
-    feats = [(classifier.features(d, it.source, it.target), it.label)
-             for d, it in zip(extra_docs, extra)]
-    return classifier.cross_val_predict(docs, items, extra=feats, c=TRAIN_C)
+    rows = [classifier.example(d, it) for d, it in zip(extra_docs, extra)]
+    return classifier.cross_val_predict(docs, items, extra=rows, c=TRAIN_C)
 
 
 def evaluate_cameo(folder: Path, split: str, limit: int | None = None) -> dict:
