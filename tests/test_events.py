@@ -459,7 +459,10 @@ def test_attack_on_a_site_targets_its_stated_occupant():
     # a state's forces stand for the state: the base is its installation
     assert by_text["Camp Delta"].target_actor_id == "RUR"
     assert by_text["the northern base"].target_actor_id == "RUR"  # "and other bases"
-    assert by_text["Fort Omega"].target_actor_id is None  # nobody said to be there
+    # nobody said to be there: no occupant; the target is only the site's country, so marked
+    fort = by_text["Fort Omega"]
+    assert fort.target_actor_id != "RUR" and fort.target_basis == "place"
+    assert by_text["Camp Delta"].target_basis == "text"
 
 
 def test_threatening_named_forces_is_not_threatening_force():
@@ -554,3 +557,31 @@ def test_agentless_re_mention_is_dropped_unless_its_date_differs():
     when(r, "Monday", date(2021, 6, 14), date(2021, 6, 14))
     kills = [e for e in run(r) if e.event_type == "ASSAULT" and e.target_actor_id == "haddad"]
     assert [e.source_actor_id for e in kills] == ["af"]
+
+
+def test_unnamed_parties_of_material_events_come_from_their_place():
+    r = parse("Protesters marched in Ruriton on Monday. Gunmen fired at a bus in Ruriton. "
+              "The minister said in Ruriton that talks would resume.")
+    place(r, "Ruriton", "ruriton", "city", country="RUR")
+    for nth in (1, 2):
+        mention(r, "Ruriton", label="GPE", place_id="ruriton", nth=nth)
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    r.actors["RUR-CVL"] = Actor("RUR-CVL", "Ruritania civilians", "agent", "RUR", sector="CVL")
+    events = {e.event_type: e for e in run(r)}
+    protest, attack = events["PROTEST"], events["ASSAULT"]
+    assert (protest.source_actor_id, protest.source_basis) == ("RUR-CVL", "place")
+    assert (protest.target_actor_id, protest.target_basis) == ("RUR", "place")
+    assert (attack.target_actor_id, attack.target_basis) == ("RUR", "place")
+    # a verbal event's unnamed party is not where it was said
+    assert all(e.target_basis != "place" for e in run(r) if e.event_type not in
+               ("PROTEST", "ASSAULT", "COERCE"))
+
+
+def test_a_states_forces_striking_at_home_get_no_country_target():
+    r = parse("Ruritanian troops shelled positions near Ruriton on Monday.")
+    place(r, "Ruriton", "ruriton", "city", country="RUR")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    mention(r, "Ruritanian troops", "RUR-MIL", "AGENT")
+    r.actors["RUR-MIL"] = Actor("RUR-MIL", "Ruritania military", "military", "RUR", sector="MIL")
+    attack = next(e for e in run(r) if e.event_type == "ASSAULT")
+    assert attack.source_actor_id == "RUR-MIL" and attack.target_basis != "place"

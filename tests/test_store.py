@@ -132,3 +132,24 @@ def test_export_tables_are_readable_by_duckdb(tmp_path, fmt):
     assert events == [("ASSAULT", "Rebels shelled the town.")]
     tags = con.execute(f"SELECT tags FROM {reader}('{paths['articles']}')").fetchone()[0]
     assert tags in (["conflict"], "conflict")
+
+
+def test_a_store_of_an_earlier_version_gains_the_new_columns(tmp_path):
+    """A store written before events had source_basis/target_basis opens, read-only too,
+    and keeps its rows."""
+    from eventwire.store.schema import ADDED_COLUMNS, TABLES
+
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as con:
+        events_cols = TABLES["events"].replace(", source_basis VARCHAR,\n        target_basis VARCHAR", "")
+        assert "basis" not in events_cols
+        con.execute(f"CREATE TABLE events ({events_cols})")
+        con.execute("INSERT INTO events (event_id, event_type) VALUES ('e1', 'ASSAULT')")
+    with Store(path, read_only=True) as store:
+        cols = {r[0] for r in store.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
+        assert {c for t, c, _ in ADDED_COLUMNS if t == "events"} <= cols
+        assert store.con.execute("SELECT event_id, target_basis FROM events").fetchall() == [("e1", None)]
+    with Store(path) as store:
+        assert store.write([_result()]) == 1
+        assert store.count("events") == 2

@@ -221,7 +221,8 @@ class Event:
 
     ``modality``: asserted | negated | hypothetical | intended | claimed | historical.
     ``time_source`` / ``place_source`` say whether the value is the event's own
-    ("text") or a fallback ("publication", "article_country")."""
+    ("text") or a fallback ("publication", "article_country"); ``source_basis`` /
+    ``target_basis`` the same for the roles ("text", or "place" where inferred)."""
 
     event_id: str
     doc_id: str
@@ -241,6 +242,10 @@ class Event:
     place_id: str | None = None
     place_source: str | None = None
     confidence: float = 0.5
+    # "text": the sentence names the role's actor; "place": inferred from where the event
+    # happened (:mod:`eventwire.events.implicit`); None: no actor.
+    source_basis: str | None = None
+    target_basis: str | None = None
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ import dataclasses
 
 from ..model import DocResult, Event, stable_id
 from . import anchor
+from .implicit import fill_roles_from_place
 from .lexicon import Entry, Lexicon, Match, load_lexicon
 from .modality import (HISTORICAL, HYPOTHETICAL, INTENDED, NEGATED, REALISED,
                        historical_by_time, modality)
@@ -65,7 +66,9 @@ def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event
     _carry_source_for_also(events, triggers)
     _attribute_protested_attacks(events, triggers)
     _share_place_across_mentions(events)
-    return _drop_re_mentions(events)
+    events = _drop_re_mentions(events)
+    fill_roles_from_place(result, events)
+    return events
 
 
 def _carry_source_for_also(events: list[Event], triggers: dict) -> None:

@@ -21,8 +21,12 @@ eventwire's modality and its provenance. Fields:
 ``source_country``    ISO 3166-1 alpha-3
 ``source_sector``     CAMEO/PLOVER sector code (GOV, MIL, COP, REB, CVL, ...)
 ``source_text``       the words of the sentence that name the source
+``source_basis``      ``text`` (the sentence names the source) or ``place`` (inferred from
+                      where the event happened: unnamed protesters are the place's civilians)
 ``target``, ``target_actor``, ``target_actor_id``, ``target_country``, ``target_sector``,
-``target_text``       the same for the target
+``target_text``, ``target_basis``
+                      the same for the target (an attack, arrest or protest with no named
+                      target has the place's country as target, basis ``place``)
 ``location``          null, or {``name``, ``geonameid`` (int, for GeoNames places only),
                       ``place_id``, ``lat``, ``lon``, ``country`` (alpha-3), ``admin1`` (name
                       where known), ``precision`` (site | city | admin1 | country),
@@ -118,6 +122,7 @@ def _actor_fields(row: dict[str, Any], role: str) -> dict[str, Any]:
         f"{role}_country": country,
         f"{role}_sector": sector,
         f"{role}_text": row[f"{role}_text"],
+        f"{role}_basis": row.get(f"{role}_basis"),
     }
 
 

@@ -16,10 +16,20 @@ from pathlib import Path
 import duckdb
 
 from ..model import DocResult
-from .schema import create_all
+from .schema import ADDED_COLUMNS, create_all
 from .templates import template_rows
 
 DEFAULT_DB = "eventwire.duckdb"
+
+
+def needs_upgrade(path: str) -> bool:
+    """Whether the store at ``path`` lacks a column this version added."""
+    with duckdb.connect(path, read_only=True) as con:
+        have = set(con.execute("SELECT table_name || '.' || column_name FROM "
+                               "information_schema.columns").fetchall())
+        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    have = {h[0] for h in have}
+    return any(t in tables and f"{t}.{c}" not in have for t, c, _ in ADDED_COLUMNS)
 
 
 class Store:
@@ -28,6 +38,10 @@ class Store:
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(
                 f"no eventwire store at {self.path}; create one with `eventwire run INPUT --db {self.path}`")
+        if read_only and needs_upgrade(self.path):
+            # a store written by an earlier version gains its new (empty) columns first
+            with duckdb.connect(self.path) as con:
+                create_all(con)
         self.con = duckdb.connect(self.path, read_only=read_only)
         if not read_only:
             create_all(self.con)
@@ -179,5 +193,6 @@ def _rows(results: list[DocResult], run_id: str | None) -> dict[str, list[tuple]
                                   e.modality, e.evidence, e.evidence_start, e.evidence_end,
                                   t.start if t else None, t.end if t else None,
                                   t.precision if t else None, t.value if t else None,
-                                  e.time_source, e.place_id, e.place_source, e.confidence))
+                                  e.time_source, e.place_id, e.place_source, e.confidence,
+                                  e.source_basis, e.target_basis))
     return out

@@ -10,9 +10,9 @@ REALISED = ("asserted", "claimed")
 _EVENT_SQL = """
 SELECT e.event_id, e.event_type, e.mode, e.modality, e.confidence, e.trigger,
        e.source_actor_id, sa.name AS source_name, sa.country AS source_country,
-       sa.sector AS source_sector, e.source_text,
+       sa.sector AS source_sector, e.source_text, e.source_basis,
        e.target_actor_id, ta.name AS target_name, ta.country AS target_country,
-       ta.sector AS target_sector, e.target_text,
+       ta.sector AS target_sector, e.target_text, e.target_basis,
        e.place_id, p.name AS place_name, p.lat, p.lon, p.country AS place_country,
        p.precision AS place_precision, e.place_source,
        e.time_start, e.time_end, e.time_precision, e.time_source,
@@ -70,7 +70,7 @@ def _nest_event(r: dict[str, Any]) -> dict[str, Any]:
             return None
         return {"actor_id": r[f"{prefix}_actor_id"], "name": r[f"{prefix}_name"],
                 "country": r[f"{prefix}_country"], "sector": r[f"{prefix}_sector"],
-                "text": r[f"{prefix}_text"]}
+                "text": r[f"{prefix}_text"], "basis": r[f"{prefix}_basis"]}
 
     return {
         "event_id": r["event_id"], "type": r["event_type"], "mode": r["mode"],

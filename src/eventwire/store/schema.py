@@ -40,7 +40,8 @@ TABLES = {
         target_text VARCHAR, trigger VARCHAR, modality VARCHAR, evidence VARCHAR,
         evidence_start INTEGER, evidence_end INTEGER, time_start DATE, time_end DATE,
         time_precision VARCHAR, time_value VARCHAR, time_source VARCHAR, place_id VARCHAR,
-        place_source VARCHAR, confidence DOUBLE""",
+        place_source VARCHAR, confidence DOUBLE, source_basis VARCHAR,
+        target_basis VARCHAR""",
     "skipped": """
         doc_id VARCHAR, stage VARCHAR, reason VARCHAR, source VARCHAR, run_id VARCHAR,
         PRIMARY KEY (doc_id, stage)""",
@@ -55,7 +56,14 @@ TABLES = {
 }
 
 
+# Columns added after a table was first released: (table, column, type). A store written by
+# an earlier version gains them (empty) when it is opened.
+ADDED_COLUMNS = [("events", "source_basis", "VARCHAR"), ("events", "target_basis", "VARCHAR")]
+
+
 def create_all(con) -> None:
     for name, columns in TABLES.items():
         con.execute(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
+    for table, column, kind in ADDED_COLUMNS:
+        con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
     con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
