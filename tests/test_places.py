@@ -413,3 +413,16 @@ def test_a_natural_feature_is_not_at_the_state_it_is_named_after():
     text = "Oil spills in Port Harcourt have fouled the Zzyzx Niger Delta creeks."
     places = _geoparse_text(text, ["Port Harcourt", "Zzyzx Niger Delta"])
     assert places["Zzyzx Niger Delta"].name == "Port Harcourt"
+
+
+def test_main_country_named_only_as_an_actor_is_kept_as_a_place():
+    """Events with no place of their own fall back to the article's main country: it must be
+    among the document's places even when the text names it only as a doer."""
+    import eventwire
+
+    r = eventwire.process("Thousands of students protested in Nairobi on Tuesday. The crowd "
+                          "later dispersed. Kenya and Ethiopia signed a trade agreement in "
+                          "Addis Ababa on November 1.", date="2021-11-03")
+    assert "cc:KEN" in r.places
+    fallback = [e for e in r.events if e.place_source == "article_country"]
+    assert all(r.places[e.place_id].country == "KEN" for e in fallback)

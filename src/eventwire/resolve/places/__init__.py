@@ -248,6 +248,12 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
         result.places[e.place_id] = _to_place(e)
     for m, t in inner_mentions(result, topos):
         m.place_id = t.mention.place_id
+    # The article's main country is where its unplaced events fall back to, even when the text
+    # names it only as an actor ("Kenya and Ethiopia signed..."): keep its place at hand.
+    home = main_country(result)
+    country = gaz.get(f"cc:{home}") if home else None
+    if country is not None:
+        result.places.setdefault(country.place_id, _to_place(country))
 
 
 # Words that make a name a street, building or institution inside some town: such a name
