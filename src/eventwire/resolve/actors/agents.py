@@ -43,7 +43,7 @@ SECTOR_NOUNS = {
     **dict.fromkeys(("intelligence", "spies"), "SPY"),
     **dict.fromkeys(("refugees", "migrants"), "REF"),
     **dict.fromkeys(("workers", "unions", "strikers"), "LAB"),
-    **dict.fromkeys(("students",), "EDU"),
+    **dict.fromkeys(("students", "teachers", "lecturers", "academics"), "EDU"),
     **dict.fromkeys(("clerics", "cleric"), "REL"),
     **dict.fromkeys(("businessmen", "companies", "firms"), "BUS"),
 }
@@ -65,6 +65,7 @@ BARE_HEADS = frozenset({
     # Civilians named by what they are or do: CAMEO codes them by where they are ("people
     # blocked streets in Hong Kong", "killed 23 people in Tel Aviv": the place's civilians).
     "people", "prisoners", "inmates", "activists", "workers", "farmers", "settlers", "pilgrims",
+    "teachers", "pensioners",
     "worshippers", "passengers", "hostages", "detainees", "migrants",
 })
 # Collective heads whose sector is their modifier's: "opposition groups", "rebel leaders",
@@ -76,7 +77,7 @@ COLLECTIVE_HEADS = frozenset({"group", "groups", "party", "parties", "leaders", 
 SECTOR_MODIFIER_NOUNS = {
     "opposition": "OPP", "rebel": "REB", "insurgent": "REB", "militant": "REB", "militia": "REB",
     "guerrilla": "REB", "army": "MIL", "military": "MIL", "police": "COP", "government": "GOV",
-    "security": "MIL", "student": "EDU", "labour": "LAB", "labor": "LAB", "trade": "LAB",
+    "security": "MIL", "student": "EDU", "teacher": "EDU", "union": "LAB", "labour": "LAB", "labor": "LAB", "trade": "LAB",
     "church": "REL", "religious": "REL", "human rights": "NGO", "intelligence": "SPY",
 }
 # Modifiers that say the agent is not the local one ("foreign troops", "coalition forces").
