@@ -136,3 +136,38 @@ def test_benchmark_exits_with_a_message_without_eval_data(monkeypatch, tmp_path,
     with pytest.raises(SystemExit) as exc:
         bench.main([])
     assert "evaluation data not found" in str(exc.value.code)
+
+
+def test_per_class_f1_gives_each_gold_label_its_f1_and_support():
+    per = bench.per_class_f1(["A", "A", "B", "C"], ["A", "B", "B", "B"], ("A", "B", "C", "D"))
+    assert set(per) == {"A", "B", "C"}  # D has no gold item
+    assert per["A"] == (pytest.approx(2 / 3), 2)
+    assert per["B"] == (pytest.approx(0.5), 1)
+    assert per["C"] == (0.0, 1)
+
+
+def test_written_examples_are_marked_and_coded():
+    items = bench.load_written()
+    assert len(items) >= 200
+    for it in items:
+        assert it.label in bench.PLV_CODES
+        assert it.source is not None and it.target is not None, it.text
+        assert "<s>" not in it.text and "<t>" not in it.text
+    assert {it.label for it in items} == set(bench.PLV_CODES)
+
+
+def test_dense_block_reads_the_parse_tensor_and_is_empty_without_one():
+    text, src, tgt = marked("<s>Rebels</s> shelled <t>the garrison</t> at night.")
+    doc = load_nlp()(text)
+    dense = classifier.dense_features(doc, src, tgt)
+    model = classifier.load_model()
+    assert dense.shape == (len(model.dense_coef),)
+    # five unit-length blocks, each scaled by the dense weight
+    norms = np.linalg.norm(dense.reshape(classifier.DENSE_BLOCKS, -1), axis=1)
+    assert np.allclose(norms, classifier.DENSE_WEIGHT, atol=1e-4)
+    no_roles = classifier.dense_features(doc, None, None)
+    assert np.count_nonzero(no_roles[: 4 * doc.tensor.shape[1]]) == 0
+    doc.tensor = np.zeros((0, 0), dtype=np.float32)
+    assert classifier.dense_features(doc, src, tgt).size == 0
+    # without the block the sparse part still decides
+    assert classifier.predict(doc, src, tgt)[0] == "ASSAULT"

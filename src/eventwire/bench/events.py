@@ -231,6 +231,18 @@ def scores(gold: list[str], pred: list[str], labels) -> dict[str, float]:
     return {"accuracy": acc, "macro_f1": macro, "weighted_f1": weighted}
 
 
+def per_class_f1(gold: list[str], pred: list[str], labels) -> dict[str, tuple[float, int]]:
+    """F1 and gold support of each label (labels without gold items left out)."""
+    out = {}
+    for lab in labels:
+        tp = sum(g == p == lab for g, p in zip(gold, pred))
+        fp = sum(p == lab != g for g, p in zip(gold, pred))
+        fn = sum(g == lab != p for g, p in zip(gold, pred))
+        if tp + fn:
+            out[lab] = (2 * tp / (2 * tp + fp + fn), tp + fn)
+    return out
+
+
 # --- the benchmark -------------------------------------------------------------------------------
 
 def evaluate_plv(folder: Path, split: str, limit: int | None = None) -> dict:
@@ -257,6 +269,7 @@ def evaluate_plv(folder: Path, split: str, limit: int | None = None) -> dict:
         "rule_coverage": sum(c is not None for c, _ in rules) / max(len(items), 1),
         "classifier": scores(gold, clf_pred, PLV_CODES),
         "combined": scores(gold, comb_pred, PLV_CODES),
+        "classifier_per_class": per_class_f1(gold, clf_pred, PLV_CODES),
         "rule_sent_s": len(items) / rule_s if rule_s else 0.0,
         "clf_sent_s": len(items) / clf_s if clf_s and split == "test" else None,
     }
@@ -344,6 +357,9 @@ def main(argv: list[str]) -> int:
     print(f"| combined (rule if both roles filled and classifier p<{COMBINE_BELOW}) "
           f"| {_fmt(plv['combined'])} | {cameo['combined']:.3f} |")
     print("| published best (ZSP, NLI on GPU) | 0.838 | 0.824 | - | - |")
+    per = plv["classifier_per_class"]
+    print("\nClassifier F1 per PLV code (gold count): " + ", ".join(
+        f"{k} {f:.3f} ({n})" for k, (f, n) in per.items()))
     print(f"\nCAMEO {args.split}: {cameo['n']} sentences ({cameo['with_spans']} with source/target "
           "spans from the BIO file); the rule coder says class 0 where it codes nothing.\n")
     print("| speed, one core | sentences/s |\n|---|---|")
