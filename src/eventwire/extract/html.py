@@ -15,12 +15,10 @@ from .fields import clean_line, normalise_name, parse_dateline
 from .htmlmeta import extract_author, extract_catstags
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:\-]+)""", re.IGNORECASE)
-# The publication time most pages state in their head; htmldate gives the day only.
-_PUBLISHED_TIME = re.compile(
-    r"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|"""
-    r"""datePublished|pubdate|publish-date|og:published_time|dc.date.issued)["'][^>]*>""",
-    re.IGNORECASE)
-_CONTENT_ATTR = re.compile(r"""content\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+# The meta tags that state the publication time (htmldate gives the day only), by their
+# property, name or itemprop, lower-cased.
+_PUBLISHED_TIME_KEYS = frozenset({"article:published_time", "datepublished", "pubdate",
+                                  "publish-date", "og:published_time", "dc.date.issued"})
 _ISO_MINUTE = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})")
 
 
@@ -71,20 +69,21 @@ def extract_html_article(doc: Document, html: str) -> Article:
     from trafilatura.utils import load_html
 
     try:
-        return _article_from_tree(doc, parse_html(html), html)
+        return _article_from_tree(doc, parse_html(html))
     except (SkipDocument, ValueError):
         # lxml refuses control characters in the text trafilatura copies into its output
         # tree, so such a page comes out empty; trafilatura's loader strips them first.
         # Checked only here: the check costs 0.25 ms a page and few pages need it.
         if not has_xml_invalid_chars(html):
             raise
-    return _article_from_tree(doc, load_html(html), html)
+    return _article_from_tree(doc, load_html(html))
 
 
-def _article_from_tree(doc: Document, tree, html: str) -> Article:
+def _article_from_tree(doc: Document, tree) -> Article:
     if tree is None:
         raise SkipDocument("HTML could not be parsed")
     meta = head_metadata(tree, doc.url)
+    published_times = _published_times(tree)
     captions = _figcaptions(tree)
     strip_to_body(tree, meta)
     text = _body_text(tree, doc.url)
@@ -101,7 +100,7 @@ def _article_from_tree(doc: Document, tree, html: str) -> Article:
     art.site = meta.sitename or meta.hostname
     art.tags = _unique([*(meta.categories or []), *(meta.tags or [])])
     art.captions = [c for c in captions if c not in art.paragraphs]
-    _set_published(art, meta.date, html)
+    _set_published(art, meta.date, published_times)
     return art
 
 
@@ -303,7 +302,20 @@ def _figcaptions(tree) -> list[str]:
     return out
 
 
-def _set_published(art: Article, day: str | None, html: str) -> None:
+def _published_times(tree) -> list[str]:
+    """The content of every meta tag that states the publication time, in page order (read
+    before the head is stripped; a walk over the parsed meta elements costs a tenth of a
+    regex over the page's source)."""
+    out = []
+    for node in tree.iter("meta"):
+        content = node.get("content")
+        if content and any((node.get(attr) or "").lower() in _PUBLISHED_TIME_KEYS
+                           for attr in ("property", "name", "itemprop")):
+            out.append(content)
+    return out
+
+
+def _set_published(art: Article, day: str | None, published_times: list[str]) -> None:
     if not day:
         return
     try:
@@ -315,9 +327,8 @@ def _set_published(art: Article, day: str | None, html: str) -> None:
         published = parsed[0]
     art.published, art.published_precision = published, "day"
     # Upgrade to minute precision when the head states a time on the same day.
-    for tag in _PUBLISHED_TIME.findall(html[:200_000]):
-        content = _CONTENT_ATTR.search(tag)
-        m = _ISO_MINUTE.search(content.group(1)) if content else None
+    for content in published_times:
+        m = _ISO_MINUTE.search(content)
         if m and m.group(1) == published.date().isoformat():
             art.published = published.replace(hour=int(m.group(2)), minute=int(m.group(3)))
             art.published_precision = "minute"
