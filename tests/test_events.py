@@ -585,3 +585,63 @@ def test_a_states_forces_striking_at_home_get_no_country_target():
     r.actors["RUR-MIL"] = Actor("RUR-MIL", "Ruritania military", "military", "RUR", sector="MIL")
     attack = next(e for e in run(r) if e.event_type == "ASSAULT")
     assert attack.source_actor_id == "RUR-MIL" and attack.target_basis != "place"
+
+
+# --- sample-page bugs: datelines, one event per protest, labour strikes, intransitives ----------
+
+def test_a_wire_dateline_is_never_a_role():
+    r = parse("LAKEVIEW, May 3 – Hundreds of nurses marched through the old town on Friday.")
+    mention(r, "LAKEVIEW", label="GPE")
+    mention(r, "nurses", "RUR-HLH", "AGENT")
+    e = only(run(r), "PROTEST")
+    assert e.source_actor_id == "RUR-HLH" and "LAKEVIEW" not in (e.source_text or "")
+
+
+def test_one_sentence_one_protest_with_one_date():
+    r = parse("Thousands of nurses marched through the old town on Friday to protest against "
+              "the pay freeze, in one of the largest demonstrations since the cabinet took "
+              "office in March.")
+    mention(r, "nurses", "RUR-HLH", "AGENT")
+    when(r, "Friday", date(2021, 6, 11), date(2021, 6, 11))
+    when(r, "March", date(2021, 3, 1), date(2021, 3, 31), "month")
+    e = only(run(r), "PROTEST")  # not one per trigger (marched, protest, demonstrations)
+    assert e.source_actor_id == "RUR-HLH" and e.target_text == "the pay freeze"
+    # different named parties in one sentence are still different events
+    r = parse("The rebels attacked the garrison and the convoy.")
+    assert len([e for e in run(r) if e.event_type == "ASSAULT"]) == 2
+
+
+@pytest.mark.parametrize("sentence", [
+    "The union called a 48-hour national teachers' strike for next Monday.",
+    "The dock workers staged a strike on Monday.",
+    "Bus drivers went on strike.",
+    "Miners began a general strike."])
+def test_a_labour_strike_is_a_protest_not_an_air_strike(sentence):
+    events = run(parse(sentence))
+    assert {(e.event_type, e.mode) for e in events} == {("PROTEST", "strike")}, events
+
+
+def test_a_military_strike_stays_an_attack():
+    assert only(run(parse("The jets carried out a strike on the depot.")),
+                "ASSAULT").mode == "aerial"
+
+
+def test_a_verb_joined_to_a_reported_copula_keeps_the_speakers():
+    e = only(run(parse("Union leaders said the response was excessive and called a strike.")),
+             "PROTEST")
+    assert e.source_text == "Union leaders"
+
+
+def test_protesters_blocking_a_road_protest_and_leave_by_themselves():
+    events = run(parse("Protesters blocked a main avenue for two hours before dispersing "
+                       "peacefully."))
+    e = only(events, "PROTEST")
+    assert (e.source_text, e.mode) == ("Protesters", "obstruct")
+    assert not [x for x in events if x.event_type == "COERCE"]
+
+
+def test_intransitive_dispersal_is_no_coercion():
+    assert not [e for e in run(parse("The crowd marched to the square and later dispersed."))
+                if e.event_type == "COERCE"]
+    e = only(run(parse("Police dispersed the crowd with batons.")), "COERCE")
+    assert (e.source_text, e.target_text) == ("Police", "the crowd")

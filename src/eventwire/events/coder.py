@@ -67,6 +67,7 @@ def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event
     _attribute_protested_attacks(events, triggers)
     _share_place_across_mentions(events)
     events = _drop_re_mentions(events)
+    events = _merge_same_sentence(events, triggers)
     fill_roles_from_place(result, events)
     return events
 
@@ -130,6 +131,57 @@ def _drop_re_mentions(events: list[Event]) -> list[Event]:
     return [e for e in events if e.source_text is not None or not e.target_actor_id
             or not any(_same_event(e, s)
                        for s in sourced.get((e.event_type, e.target_actor_id), ()))]
+
+
+def _merge_same_sentence(events: list[Event], triggers: dict) -> list[Event]:
+    """"Thousands of teachers marched ... to protest against X, in one of the largest
+    demonstrations": three triggers, one protest. Events of one type and modality in one
+    sentence whose roles never disagree (each role the same, or missing on one side) and whose
+    own places do not differ are one event: the best-informed mention is kept (more linked
+    roles, more roles, a verb before a noun, the earlier) and takes the roles the others add.
+    Different named parties stay apart ("killed A and B": two events)."""
+    order = sorted(range(len(events)), key=lambda i: _mention_rank(events[i], triggers, i))
+    kept: list[Event] = []
+    dropped: set[int] = set()
+    for i in order:
+        e = events[i]
+        into = next((k for k in kept if _one_event(k, e)), None)
+        if into is None:
+            kept.append(e)
+            continue
+        dropped.add(i)
+        if into.source_text is None and e.source_text is not None:
+            into.source_actor_id, into.source_text = e.source_actor_id, e.source_text
+        if into.target_text is None and e.target_text is not None:
+            into.target_actor_id, into.target_text = e.target_actor_id, e.target_text
+    return [e for i, e in enumerate(events) if i not in dropped]
+
+
+def _mention_rank(e: Event, triggers: dict, i: int) -> tuple:
+    linked = (e.source_actor_id is not None) + (e.target_actor_id is not None)
+    filled = (e.source_text is not None) + (e.target_text is not None)
+    noun = triggers[e.event_id].pos_ == "NOUN"
+    return (-linked, -filled, noun, i)
+
+
+def _one_event(a: Event, b: Event) -> bool:
+    if (a.evidence_start, a.event_type, a.modality) != (b.evidence_start, b.event_type,
+                                                        b.modality):
+        return False
+    if a.place_source == b.place_source == "text" and a.place_id != b.place_id:
+        return False
+    return (_agree(a.source_actor_id, a.source_text, b.source_actor_id, b.source_text)
+            and _agree(a.target_actor_id, a.target_text, b.target_actor_id, b.target_text))
+
+
+def _agree(id_a, text_a, id_b, text_b) -> bool:
+    """Two fillers of a role agree when one is missing, or they name the same actor (the same
+    words when neither is linked)."""
+    if text_a is None or text_b is None:
+        return True
+    if id_a or id_b:
+        return id_a == id_b
+    return text_a.lower() == text_b.lower()
 
 
 def _own_time(e: Event):

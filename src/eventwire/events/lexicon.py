@@ -63,6 +63,12 @@ class Lexicon:
         self.anaphora_markers = frozenset(ana.get("markers") or ())
         self.anaphora_nouns = frozenset(ana.get("nouns") or ())
         self.echo_verbs = frozenset(ana.get("echo") or ())
+        self.needs_object = frozenset(data.get("needs_object") or ())
+        self.senses = {}
+        for sense in data.get("noun_senses") or ():
+            entry = Entry(sense["type"], sense.get("mode"), sense["noun"], sense["noun"], ())
+            self.senses.setdefault(sense["noun"], []).append(
+                (entry, frozenset(sense.get("cues") or ()), frozenset(sense.get("verbs") or ())))
 
     def _index(self, section: dict, noun: bool) -> dict[str, list[Entry]]:
         index: dict[str, list[Entry]] = {}
@@ -78,14 +84,22 @@ class Lexicon:
     def match(self, token, noun: bool, blocked: frozenset[int] = frozenset()) -> Match | None:
         """The most specific entry the token heads; ``blocked`` tokens (words of actor
         names) may not serve as phrase words."""
-        entries = (self.nouns if noun else self.verbs).get(token.lemma_.lower())
+        index = self.nouns if noun else self.verbs
+        lemma = token.lemma_.lower()
+        if lemma not in index and not noun:
+            lemma = _relemma(token, index)
+        entries = index.get(lemma)
         if not entries:
             return None
+        if not noun and lemma in self.needs_object and not _has_object(token):
+            return None  # "the crowd later dispersed": nobody was dispersed
         frame = None
         for entry in entries:
             if not entry.words:
-                if not noun and token.lemma_.lower() in self.light_verbs and _has_verb_complement(token):
+                if not noun and lemma in self.light_verbs and _has_verb_complement(token):
                     return None  # "helped form the PMU": the complement is the event
+                if noun and lemma in self.senses:
+                    entry = self._sense(token, entry)
                 return Match(entry, ())
             if frame is None:
                 frame = [(lemma, i) for lemma, i in _frame(token) if i not in blocked]
@@ -93,6 +107,20 @@ class Lexicon:
             if used is not None:
                 return Match(entry, used)
         return None
+
+    def _sense(self, token, entry: Entry) -> Entry:
+        """The sense a bare event noun's own words or its verb pick: "called a 24-hour
+        national teachers' strike" is a walkout, not an air strike."""
+        words = {t.lemma_.lower() for t in token.doc[token.left_edge.i: token.i]}
+        words |= {t.lower_ for t in token.doc[token.left_edge.i: token.i]}
+        gov = token.head
+        if token.dep_ == "pobj" and gov.dep_ in ("prep", "prt"):
+            gov = gov.head  # "went on strike"
+        verb = gov.lemma_.lower() if token.dep_ in ("dobj", "nsubjpass", "pobj") else None
+        for sense, cues, verbs in self.senses[token.lemma_.lower()]:
+            if words & cues or verb in verbs:
+                return sense
+        return entry
 
     def types_of(self, lemma: str) -> frozenset[str]:
         """Every type a lemma heads an entry of, as verb or noun: more than one means the
@@ -113,6 +141,27 @@ class Lexicon:
                 return None
             used.append(hit)
         return tuple(used)
+
+
+def _relemma(token, index) -> str:
+    """spaCy's small model lemmatises some verbs wrongly ("staged" -> "stag"); an -ed/-ing
+    form whose stem plus "e" the lexicon knows is that verb."""
+    low = token.lower_
+    for suffix in ("ed", "ing", "es", "s"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[: -len(suffix)]
+            for cand in (stem + "e", stem):
+                if cand in index:
+                    return cand
+    return token.lemma_.lower()
+
+
+def _has_object(verb) -> bool:
+    """A direct object, a passive subject, or the noun a participle modifies ("protesters
+    dispersed by police")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True
+    return any(c.dep_ in ("dobj", "dative", "nsubjpass", "auxpass") for c in verb.children)
 
 
 def _has_verb_complement(token) -> bool:
@@ -141,13 +190,23 @@ def _frame(token, depth: int = 3) -> list[tuple[str, int]]:
     todo = [(c, 1) for c in token.children]
     while todo:
         tok, d = todo.pop()
-        if tok.dep_ not in FRAME_DEPS:
+        if tok.dep_ not in FRAME_DEPS or _dated(tok):
             continue
         out.append((tok.lemma_.lower(), tok.i))
         if d < depth:
             todo.extend((c, d + 1) for c in tok.children)
     out.sort(key=lambda x: abs(x[1] - token.i))  # the nearest dependent first
     return out
+
+
+TEMPORAL = frozenset({"DATE", "TIME"})
+
+
+def _dated(tok) -> bool:
+    """A preposition whose object is a date ("called a strike for next Tuesday") says when,
+    never a word of the phrase ("call for")."""
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in TEMPORAL
+                                       for c in tok.children)
 
 
 @functools.lru_cache(maxsize=1)

@@ -24,6 +24,11 @@ MODIFIER_DEPS = ("appos", "compound", "poss", "amod", "nmod", "prep")
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 PLACE_PRECISIONS = frozenset({"site", "city", "admin1"})
+# "accused Iran of supplying", "blamed X for": the governor's object does the -ing; after
+# "before"/"after"/"while" the governor's subject does ("blocked a road before dispersing").
+OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into", "against"})
+REPORTING_LEMMAS = frozenset({"say", "tell", "state", "announce", "declare", "claim", "add",
+                              "report", "insist"})
 
 
 @dataclass(slots=True)
@@ -59,6 +64,7 @@ class MentionIndex:
         # tokens of a mention linked to an actor are never a word of a trigger phrase
         # ("threatening US forces" is not "threaten force")
         self.actor_tokens = frozenset(i for i, m in self.by_token.items() if m.actor_id)
+        self.dateline = dateline_tokens(doc)
         self.occupants = Occupants(self, doc)
 
     def at(self, i: int) -> Mention | None:
@@ -78,6 +84,34 @@ class MentionIndex:
         if place is not None:
             return place.precision == "site"
         return m.label == "FAC"
+
+
+DASHES = frozenset({"–", "—", "-", "--", "―"})
+DATELINE_MAX = 12  # tokens a wire dateline ("JEDDAH, Saudi Arabia (Reuters) –") runs to at most
+
+
+def dateline_tokens(doc) -> frozenset[int]:
+    """Tokens of wire datelines: "BUENOS AIRES, April 24 – Tens of thousands marched". The
+    parse often makes the place the subject; a dateline says where the story was filed, never
+    who acted. A dateline is the start of a sentence up to a spaced dash, made only of names,
+    dates, numbers and punctuation, written in capitals or opening its paragraph."""
+    out: list[int] = []
+    text = doc.text
+    for sent in doc.sents:
+        head = sent[:DATELINE_MAX]
+        dash = next((t for t in head if t.text in DASHES and t.i > sent.start
+                     and (t.whitespace_ or t.text != "-")), None)
+        if dash is None:
+            continue
+        before = doc[sent.start: dash.i]
+        if not any(t.pos_ == "PROPN" for t in before) or not all(
+                t.pos_ in ("PROPN", "PUNCT", "NUM") or t.ent_type_ == "DATE" for t in before):
+            continue
+        first = before[0]
+        opens = sent.start_char == 0 or text[:sent.start_char].rstrip(" ").endswith("\n")
+        if opens or (first.text.isupper() and len(first.text) > 1):
+            out.extend(range(sent.start, dash.i + 1))
+    return frozenset(out)
 
 
 # "US forces at Ayn al-Assad", "troops stationed in the compound": who is at a site.
@@ -152,6 +186,13 @@ def _aligned_only(m: Mention) -> bool:
         "NORP", "GPE")
 
 
+def _copular_report(clause) -> bool:
+    """A reported copular clause: "(said) the response was disproportionate"."""
+    return (clause.pos_ == "AUX" and clause.lemma_ == "be" and clause.dep_ == "ccomp"
+            and clause.head.lemma_.lower() in REPORTING_LEMMAS
+            and any(c.dep_ in ("acomp", "attr") for c in clause.children))
+
+
 def _rank(m: Mention) -> tuple[int, int]:
     return (1 if m.actor_id else 0, m.end - m.start)
 
@@ -172,6 +213,11 @@ class RoleFinder:
             targets = [t for t in targets if self._participant(t, consumed)]
             if not targets:
                 targets = self._objects(verb, event_type, consumed)
+        elif verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "protesters dispersed by police": a participle's noun is what was done to
+            sources = [pobj for c in verb.children if c.dep_ == "agent"
+                       for pobj in c.children if pobj.dep_ == "pobj"]
+            targets = [verb.head] if self._participant(verb.head, consumed) else []
         else:
             sources = self.subject_heads(verb)
             targets = self._objects(verb, event_type, consumed)
@@ -247,13 +293,20 @@ class RoleFinder:
         head, dep = verb.head, verb.dep_
         if dep in ("relcl", "acl") and (subj or verb.tag_ == "VBG" or dep == "relcl"):
             return [head]  # "the group that attacked", "militants attacking the base"
-        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        if (dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB"
+                and head.lower_ in OBJECT_CONTROL_PREPS):
             gov = head.head  # "accused Iran of supplying": the object is the doer
             obj = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
             return obj or self.subject_heads(gov, depth + 1)
         if dep == "xcomp":
             obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             return obj or self.subject_heads(head, depth + 1)  # "urged Iran to", "vowed to"
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            return self.subject_heads(head.head, depth + 1)  # "blocked roads before leaving"
+        if dep == "conj" and _copular_report(head):
+            # "leaders said the response was harsh and called a strike": the parse joins the
+            # second verb to the reported copula; the speakers did the calling
+            return self.subject_heads(head.head, depth + 1)
         if dep in ("conj", "advcl", "pcomp", "ccomp") or (dep == "acl" and verb.tag_ == "VBG"):
             if head.pos_ in ("VERB", "AUX"):
                 return self.subject_heads(head, depth + 1)
@@ -378,6 +431,8 @@ class RoleFinder:
         seen: set[tuple] = set()
         for head in heads:
             for tok in (head, *head.conjuncts):
+                if tok.i in self.index.dateline:
+                    continue  # "BUENOS AIRES, April 24 - ...": where it was filed, not who
                 if tok is not head and not self._participant(tok, consumed):
                     continue
                 for role in self._roles_of(tok):
