@@ -645,3 +645,33 @@ def test_intransitive_dispersal_is_no_coercion():
                 if e.event_type == "COERCE"]
     e = only(run(parse("Police dispersed the crowd with batons.")), "COERCE")
     assert (e.source_text, e.target_text) == ("Police", "the crowd")
+
+
+# --- targets behind objects and clauses -----------------------------------------------------------
+
+def test_whom_a_demand_is_made_of_is_the_subject_of_the_demanded_clause():
+    r = parse("The opposition demanded that President Kovac abandon the land policy.")
+    mention(r, "Kovac", "kovac", "PERSON")
+    e = only(run(r), "REQUEST")
+    assert e.target_actor_id == "kovac"
+
+
+@pytest.mark.parametrize("sentence, event_type", [
+    ("The cabinet rejected a Ruritanian request to extradite the banker.", "REJECT"),
+    ("The cabinet dismissed an appeal from Ruritania for more time.", "REJECT"),
+    ("The president threatened further action against Ruritania.", "THREATEN"),
+])
+def test_the_actor_behind_or_facing_an_object_is_the_target(sentence, event_type):
+    r = parse(sentence)
+    word = "Ruritanian" if "Ruritanian" in sentence else "Ruritania"
+    mention(r, word, "RUR", "NORP" if word.endswith("n") else "GPE")
+    e = only(run(r), event_type)
+    assert e.target_actor_id == "RUR"
+
+
+def test_an_object_naming_its_own_doer_leaves_the_event_without_target():
+    r = parse("Ruritania closed its borders on Monday.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    mention(r, "its", "RUR", "ORG")
+    e = only(run(r), "COERCE")
+    assert (e.source_actor_id, e.target_actor_id) == ("RUR", None)

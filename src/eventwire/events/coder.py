@@ -411,7 +411,9 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
     for s in sources or [None]:
         for t in targets or [None]:
             if s and t and _same(s, t):
-                continue
+                if len(targets) > 1:
+                    continue
+                t = None  # "Russia closed its borders": no other party, but still an event
             if s is None and not _named(t) and event_type not in PLACE_ONLY_TYPES:
                 continue  # "sanctions against militias" with nobody imposing: not codable
             pair_type, pair_mode = event_type, mode
