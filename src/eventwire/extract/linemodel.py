@@ -227,7 +227,16 @@ def keep_as_body(lines: list[Line], proba: np.ndarray, threshold: float = 0.5) -
         # of them. An article has a body, so there the rules' choice stands.
         return rules_body
     _extend_block_edges(lines, proba, keep, rules_body)
-    return [k if d else r for k, d, r in zip(keep, decided, rules_body)]
+    return [k and not _never_body(ln) if d else r
+            for ln, k, d, r in zip(lines, keep, decided, rules_body)]
+
+
+def _never_body(line: Line) -> bool:
+    """Lines no article paragraph is, whatever the model says: a lone character (a stray
+    bullet, a mis-decoded space such as "Â") and comment-thread furniture ("2 days ago",
+    "Rating: 9 Votes")."""
+    f = line.features
+    return (f["chars"] <= 2 and f["words"] <= 1) or bool(f["comment_meta"])
 
 
 def _extend_block_edges(lines: list[Line], proba: np.ndarray, keep: list[bool],
