@@ -675,3 +675,27 @@ def test_an_object_naming_its_own_doer_leaves_the_event_without_target():
     mention(r, "its", "RUR", "ORG")
     e = only(run(r), "COERCE")
     assert (e.source_actor_id, e.target_actor_id) == ("RUR", None)
+
+
+def test_what_a_named_party_must_do_is_a_demand_on_it():
+    r = parse("The minister said that Ruritania must hand over the suspects.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    e = only(run(r), "REQUEST")
+    assert (e.source_text, e.target_actor_id) == ("The minister", "RUR")
+    # a passive asks it of others; the speaker's own duty demands nothing of anyone
+    r = parse("The elders say that Ruritania must not be interfered with.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    assert not [e for e in run(r) if e.event_type == "REQUEST"]
+    r = parse("Ruritania said it must defend its borders.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    mention(r, "it", "RUR", "ORG")
+    assert not [e for e in run(r) if e.event_type == "REQUEST"]
+
+
+def test_a_protest_targets_the_party_behind_what_it_protests():
+    r = parse("Students staged a hunger strike to demand the resignation of President Kovac.")
+    mention(r, "Kovac", "kovac", "PERSON")
+    assert only(run(r), "PROTEST").target_actor_id == "kovac"
+    r = parse("Villagers held demonstrations against abuses by the Ruritanian army.")
+    mention(r, "Ruritanian army", "RUR-MIL", "AGENT")
+    assert only(run(r), "PROTEST").target_actor_id == "RUR-MIL"

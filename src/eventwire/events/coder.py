@@ -321,7 +321,8 @@ def _triggers(sent, lexicon: Lexicon, index: MentionIndex) -> list[tuple]:
     for tok in sent:
         pos = tok.pos_
         if pos == "VERB":
-            m = lexicon.match(tok, noun=False, blocked=blocked) or _repetition(tok, lexicon)
+            m = (lexicon.match(tok, noun=False, blocked=blocked) or _repetition(tok, lexicon)
+                 or _deontic_report(tok, index))
             if m:
                 found.append((tok, m, False))
         elif pos == "NOUN" and tok.ent_type_ in NON_NAME_LABELS:
@@ -358,6 +359,29 @@ def _repetition(verb, lexicon: Lexicon) -> Match | None:
 
 
 _ANAPHORA_ENTRY = Entry(ANAPHORA, None, "say the same thing", "say", ())
+_DEMAND_ENTRY = Entry("REQUEST", None, "say that X must", "say", ())
+# Verbs that report what someone holds another must do: "said Libya must hand over".
+DEMAND_REPORTS = frozenset({"say", "reiterate", "insist", "stress", "tell", "declare", "add",
+                            "conclude", "state", "repeat", "maintain", "argue", "announce"})
+DEONTIC = frozenset({"must", "should"})
+
+
+def _deontic_report(verb, index) -> Match | None:
+    """"The minister said that Ruritania must hand over the suspects": a statement of what a
+    named other party must do is a demand on it (PLOVER codes it as REQUEST/DEMAND)."""
+    if verb.lemma_.lower() not in DEMAND_REPORTS:
+        return None
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in DEONTIC
+                                        for a in c.children):
+            continue
+        # a passive ("Iraq must not be interfered with") asks it of others, not of the subject
+        for subj in c.children:
+            if subj.dep_ == "nsubj" and any(
+                    (m := index.at(t.i)) is not None and m.actor_id
+                    for t in subj.subtree if t.i <= subj.i):
+                return Match(_DEMAND_ENTRY, ())
+    return None
 
 
 def _restates(found, verb_types: dict[int, str]) -> bool:
@@ -410,6 +434,8 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
     events = []
     for s in sources or [None]:
         for t in targets or [None]:
+            if match.entry is _DEMAND_ENTRY and (t is None or (s and _same(s, t))):
+                continue  # "said it must defend itself" demands nothing of anyone else
             if s and t and _same(s, t):
                 if len(targets) > 1:
                     continue

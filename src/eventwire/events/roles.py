@@ -28,6 +28,8 @@ PLACE_PRECISIONS = frozenset({"site", "city", "admin1"})
 # "before"/"after"/"while" the governor's subject does ("blocked a road before dispersing").
 OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into", "against"})
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
+# Types whose target may be the target of the demand they are made for ("marched to demand").
+PURPOSE_TARGET_TYPES = frozenset({"PROTEST"})
 # Types whose target may be the subject of a complement clause ("demanded that X resign").
 CLAUSE_TARGET_TYPES = frozenset({"REQUEST"})
 # Prepositions on an object noun that lead to the actor behind it or facing it: "a request by
@@ -318,7 +320,7 @@ class RoleFinder:
                 return self.subject_heads(head, depth + 1)
         return []
 
-    def _objects(self, verb, event_type: str, consumed) -> list:
+    def _objects(self, verb, event_type: str, consumed, depth: int = 0) -> list:
         preps = self.lexicon.target_preps.get(event_type, frozenset())
         direct, by_prep, things = [], [], []
         # preps of the phrase's own nouns count too: "signed an agreement with Ukraine"
@@ -330,15 +332,16 @@ class RoleFinder:
                 elif c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in TEMPORAL_LABELS:
                     things.append(c)  # another event or a phrase word: "rejected a US request"
             elif c.dep_ == "prep" and c.lower_ in preps:
-                by_prep.extend(p for p in c.children
-                               if p.dep_ == "pobj" and self._participant(p, consumed))
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        (by_prep if self._participant(p, consumed) else things).append(p)
             elif c.dep_ == "prt":  # "call on": the particle's object
                 by_prep.extend(p for p in c.children if p.dep_ == "pobj")
         candidates = direct + by_prep
         linked = [c for c in candidates if self._resolves(c)]
         if linked:
             return linked[:1]
-        behind = self._behind_objects(direct + things, preps)
+        behind = self._behind_objects(candidates + things, preps)
         if behind:
             return behind[:1]
         if event_type in CLAUSE_TARGET_TYPES:
@@ -350,7 +353,23 @@ class RoleFinder:
         # "threatened to target the US": the target of the complement
         for c in verb.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
-                return self._objects(c, event_type, consumed)
+                return self._objects(c, event_type, consumed, depth)
+        if depth == 0 and event_type in PURPOSE_TARGET_TYPES:
+            return self.purpose_targets(verb)
+        return []
+
+    def purpose_targets(self, verb) -> list:
+        """"marched to demand the resignation of President X", "began a hunger strike to
+        demand ...": a protest's target is the named target of the demand it is made for."""
+        for c in verb.children:
+            if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and any(
+                    a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                m = self.lexicon.match(c, noun=False)
+                found = self._objects(c, m.event_type if m else "REQUEST", m.consumed if m else (),
+                                      depth=1)
+                found = [t for t in found if self._resolves(t)]
+                if found:
+                    return found
         return []
 
     def _behind_objects(self, nouns, preps) -> list:
@@ -406,6 +425,12 @@ class RoleFinder:
         if not targets and noun.dep_ == "dobj" and head.pos_ == "VERB":
             targets = [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                        for p in c.children if p.dep_ == "pobj" and self._participant(p, consumed)]
+        if targets and not any(self._resolves(t) for t in targets):
+            # "demonstrations against rights violations by the army": the doer behind it
+            targets = self._behind_objects(targets, preps) or targets
+        if not targets and noun.dep_ == "dobj" and head.pos_ == "VERB" \
+                and event_type in PURPOSE_TARGET_TYPES:
+            targets = self.purpose_targets(head)
         return self.fill(sources, consumed), self.fill(targets, consumed)
 
     def _governing_same_type(self, noun, event_type: str) -> list:
