@@ -112,6 +112,10 @@ def test_lexicon_covers_all_types_and_no_phrase_has_two_meanings():
                 for p in phrases:
                     assert isinstance(p, str), (section, t, mode, p)  # YAML 1.1: on/no -> bool
                     seen[p] += 1
+        for t, by_mode in (data["coder"].get(section) or {}).items():  # the coder's own
+            for mode, phrases in by_mode.items():
+                assert mode in modes[t], ("coder", section, t, mode)
+                seen.update(phrases)
         assert [p for p, n in seen.items() if n > 1] == []
     n_verbs = sum(len(e) for e in lex.verbs.values())
     assert n_verbs >= 500 and sum(len(e) for e in lex.nouns.values()) >= 200
@@ -699,3 +703,18 @@ def test_a_protest_targets_the_party_behind_what_it_protests():
     r = parse("Villagers held demonstrations against abuses by the Ruritanian army.")
     mention(r, "Ruritanian army", "RUR-MIL", "AGENT")
     assert only(run(r), "PROTEST").target_actor_id == "RUR-MIL"
+
+
+def test_the_classifier_lexicon_stays_as_trained():
+    """The PLV classifier reads lexicon matches as features: the coder's context rules and
+    extra phrases must not reach it."""
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("The union called a national teachers' strike and blocked a main avenue.")
+    strike = next(t for t in doc if t.lower_ == "strike")
+    block = next(t for t in doc if t.lower_ == "blocked")
+    base, coder = lexmod.load_lexicon(), lexmod.load_coder_lexicon()
+    assert base.match(strike, noun=True).event_type == "ASSAULT"
+    assert coder.match(strike, noun=True).event_type == "PROTEST"
+    assert base.match(block, noun=False) is None
+    assert coder.match(block, noun=False).event_type == "PROTEST"

@@ -6,11 +6,12 @@ from __future__ import annotations
 from ..model import DocResult
 from ..registry import DocumentStage, SkipDocument, register_stage
 from .coder import code_events, realised
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, load_coder_lexicon, load_lexicon
 from .modality import MODALITIES, REALISED
 from .ontology import EVENT_TYPES, acled_type, cameo_root, plv_code
 
-__all__ = ["EventsStage", "code_events", "realised", "load_lexicon", "Lexicon", "MODALITIES",
+__all__ = ["EventsStage", "code_events", "realised", "load_lexicon", "load_coder_lexicon",
+           "Lexicon", "MODALITIES",
            "REALISED", "EVENT_TYPES", "acled_type", "cameo_root", "plv_code"]
 
 
@@ -30,4 +31,4 @@ class EventsStage(DocumentStage):
             return
         if result.spacy_doc is None:
             raise SkipDocument("no dependency parse: the events stage needs the nlp stage first")
-        result.events = code_events(result, self.lexicon or load_lexicon())
+        result.events = code_events(result, self.lexicon or load_coder_lexicon())

@@ -19,7 +19,7 @@ import dataclasses
 from ..model import DocResult, Event, stable_id
 from . import anchor
 from .implicit import fill_roles_from_place
-from .lexicon import Entry, Lexicon, Match, load_lexicon
+from .lexicon import Entry, Lexicon, Match, load_coder_lexicon
 from .modality import (HISTORICAL, HYPOTHETICAL, INTENDED, NEGATED, REALISED,
                        historical_by_time, modality)
 from .roles import MentionIndex, Role, RoleFinder
@@ -42,7 +42,7 @@ def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event
     doc = result.spacy_doc
     if doc is None or result.article is None or not result.article.text:
         return []
-    lexicon = lexicon or load_lexicon()
+    lexicon = lexicon or load_coder_lexicon()
     index = MentionIndex(result, doc)
     finder = RoleFinder(index, lexicon)
     ctx = _Context(result, doc)

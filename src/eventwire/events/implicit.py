@@ -18,7 +18,8 @@ here, ``"text"`` for one the sentence names.
 
 Measured on PLOVER-GSR (dev, ``eventwire bench actors``): country accuracy over all gold
 targets 0.264 -> 0.330, over all gold sources 0.617 -> 0.632; the seed page's events are
-unchanged (every seed event names its target).
+unchanged (every seed event names its target). A visit's unnamed host (CONSULT, mode visit,
+placed by its own words: "arrived in Amman") is the place's country too.
 """
 
 from __future__ import annotations
@@ -44,7 +45,11 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
         country = _place_country(result, e)
         if country is None:
             continue
-        if e.target_actor_id is None and e.event_type in TARGET_BY_PLACE \
+        if e.target_actor_id is None and _host_of_visit(result, e, country):
+            kb = kb or load_kb()
+            if _use(result, kb, country):
+                e.target_actor_id, e.target_basis = country, "place"
+        elif e.target_actor_id is None and e.event_type in TARGET_BY_PLACE \
                 and not _own_forces_at_home(result, e, country):
             kb = kb or load_kb()
             if _use(result, kb, country):
@@ -57,6 +62,17 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+# A visit ("arrived in Amman", "a trip to Kabul") is a meeting with the host: CAMEO/PLOVER code
+# the visited country as the target.
+VISIT = ("CONSULT", "visit")
+
+
+def _host_of_visit(result: DocResult, e: Event, country: str) -> bool:
+    """The visited country hosts a visit its own people do not make at home."""
+    if (e.event_type, e.mode) != VISIT or e.place_source != "text":
+        return False
+    source = result.actors.get(e.source_actor_id) if e.source_actor_id else None
+    return source is None or (source.country or source.actor_id) != country
 
 
 def _own_forces_at_home(result: DocResult, e: Event, country: str) -> bool:

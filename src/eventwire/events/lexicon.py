@@ -47,7 +47,15 @@ class Match:
 
 
 class Lexicon:
-    def __init__(self, data: dict) -> None:
+    """``coder=False`` (``load_lexicon``): the sections the PLV classifier was trained with,
+    matched as it was trained. ``coder=True`` (``load_coder_lexicon``): plus the ``coder``
+    section and the rules that read a trigger's context (noun senses, verbs that need an
+    object, dated prepositions, a mis-lemmatised verb)."""
+
+    def __init__(self, data: dict, coder: bool = False) -> None:
+        extra = (data.get("coder") or {}) if coder else {}
+        self.context_rules = coder
+        data = _merged(data, extra)
         self.classes = {k: frozenset(v) for k, v in (data.get("classes") or {}).items()}
         self.instruments = frozenset(data.get("instruments") or ())
         preps = data.get("target_preps") or {}
@@ -63,9 +71,9 @@ class Lexicon:
         self.anaphora_markers = frozenset(ana.get("markers") or ())
         self.anaphora_nouns = frozenset(ana.get("nouns") or ())
         self.echo_verbs = frozenset(ana.get("echo") or ())
-        self.needs_object = frozenset(data.get("needs_object") or ())
+        self.needs_object = frozenset(extra.get("needs_object") or ())
         self.senses = {}
-        for sense in data.get("noun_senses") or ():
+        for sense in extra.get("noun_senses") or ():
             entry = Entry(sense["type"], sense.get("mode"), sense["noun"], sense["noun"], ())
             self.senses.setdefault(sense["noun"], []).append(
                 (entry, frozenset(sense.get("cues") or ()), frozenset(sense.get("verbs") or ())))
@@ -86,7 +94,7 @@ class Lexicon:
         names) may not serve as phrase words."""
         index = self.nouns if noun else self.verbs
         lemma = token.lemma_.lower()
-        if lemma not in index and not noun:
+        if lemma not in index and not noun and self.context_rules:
             lemma = _relemma(token, index)
         entries = index.get(lemma)
         if not entries:
@@ -102,7 +110,8 @@ class Lexicon:
                     entry = self._sense(token, entry)
                 return Match(entry, ())
             if frame is None:
-                frame = [(lemma, i) for lemma, i in _frame(token) if i not in blocked]
+                frame = [(w, i) for w, i in _frame(token, dated=self.context_rules)
+                         if i not in blocked]
             used = self._match_words(entry.words, frame)
             if used is not None:
                 return Match(entry, used)
@@ -184,13 +193,14 @@ def _entry(event_type: str, mode: str | None, phrase: str, noun: bool) -> Entry:
     return Entry(event_type, mode, str(phrase), head, tuple(others))
 
 
-def _frame(token, depth: int = 3) -> list[tuple[str, int]]:
-    """(lemma, index) of the dependents a phrase word may be: three arcs deep at most."""
+def _frame(token, depth: int = 3, dated: bool = False) -> list[tuple[str, int]]:
+    """(lemma, index) of the dependents a phrase word may be: three arcs deep at most;
+    ``dated``: not a preposition whose object is a date."""
     out: list[tuple[str, int]] = []
     todo = [(c, 1) for c in token.children]
     while todo:
         tok, d = todo.pop()
-        if tok.dep_ not in FRAME_DEPS or _dated(tok):
+        if tok.dep_ not in FRAME_DEPS or (dated and _dated(tok)):
             continue
         out.append((tok.lemma_.lower(), tok.i))
         if d < depth:
@@ -209,7 +219,35 @@ def _dated(tok) -> bool:
                                        for c in tok.children)
 
 
+def _merged(data: dict, extra: dict) -> dict:
+    """The base sections with the coder's extra classes, verbs and nouns added."""
+    if not extra:
+        return data
+    out = dict(data)
+    out["classes"] = {**(data.get("classes") or {}), **(extra.get("classes") or {})}
+    for section in ("verbs", "nouns"):
+        merged = {t: {m: list(p or ()) for m, p in (by_mode or {}).items()}
+                  for t, by_mode in (data.get(section) or {}).items()}
+        for t, by_mode in (extra.get(section) or {}).items():
+            for m, phrases in (by_mode or {}).items():
+                merged.setdefault(t, {}).setdefault(m, []).extend(phrases or ())
+        out[section] = merged
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon_data() -> dict:
+    text = resources.files("eventwire.data").joinpath("events/verbs.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    text = resources.files("eventwire.data").joinpath("events/verbs.yaml").read_text("utf-8")
-    return Lexicon(yaml.safe_load(text))
+    """The lexicon as the PLV classifier was trained with it."""
+    return Lexicon(_lexicon_data())
+
+
+@functools.lru_cache(maxsize=1)
+def load_coder_lexicon() -> Lexicon:
+    """The lexicon the rule coder codes events with (the classifier's plus the coder section)."""
+    return Lexicon(_lexicon_data(), coder=True)
