@@ -718,3 +718,14 @@ def test_the_classifier_lexicon_stays_as_trained():
     assert coder.match(strike, noun=True).event_type == "PROTEST"
     assert base.match(block, noun=False) is None
     assert coder.match(block, noun=False).event_type == "PROTEST"
+
+
+@pytest.mark.parametrize("sentence, event_type, mode", [
+    ("Border guards sexually abused the migrants.", "ASSAULT", "sexual"),
+    ("The envoy undertook a mediation mission between the two rebel groups.", "CONSULT",
+     "third-party"),
+    ("The president reneged on his promise to the farmers.", "REJECT", None),
+    ("The court cancelled restrictions on the minority language.", "CONCEDE", None),
+])
+def test_coder_phrases(sentence, event_type, mode):
+    assert only(run(parse(sentence)), event_type).mode == mode
