@@ -729,3 +729,20 @@ def test_the_classifier_lexicon_stays_as_trained():
 ])
 def test_coder_phrases(sentence, event_type, mode):
     assert only(run(parse(sentence)), event_type).mode == mode
+
+
+def test_a_threat_targets_whoever_must_meet_its_condition():
+    r = parse("The cabinet threatened to halt the talks unless Ruritania withdrew its troops.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    assert only(run(r), "THREATEN").target_actor_id == "RUR"
+
+
+def test_the_party_behind_a_passive_target_and_a_mediation():
+    r = parse("A camp for Ruritanian refugees was attacked by gunmen.")
+    mention(r, "Ruritanian refugees", "RUR-REF", "AGENT")
+    assert only(run(r), "ASSAULT").target_actor_id == "RUR-REF"
+    r = parse("The envoy launched a mediation effort between Ruritania and Borduria.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    mention(r, "Borduria", "BOR", "GPE")
+    consults = [e for e in run(r) if e.event_type == "CONSULT"]
+    assert {e.target_actor_id for e in consults} == {"RUR", "BOR"}

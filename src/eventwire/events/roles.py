@@ -30,11 +30,14 @@ OBJECT_CONTROL_PREPS = frozenset({"of", "for", "from", "into", "against"})
 TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
 # Types whose target may be the target of the demand they are made for ("marched to demand").
 PURPOSE_TARGET_TYPES = frozenset({"PROTEST"})
+# Types whose target may be the subject of their condition ("threatened to ... unless X ...").
+CONDITION_TARGET_TYPES = frozenset({"THREATEN"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 # Types whose target may be the subject of a complement clause ("demanded that X resign").
 CLAUSE_TARGET_TYPES = frozenset({"REQUEST"})
 # Prepositions on an object noun that lead to the actor behind it or facing it: "a request by
 # X", "an offer from X", "action against X", "aid to X", "a meeting of X".
-OBJECT_NOUN_PREPS = frozenset({"by", "from", "against", "on", "to", "of", "for"})
+OBJECT_NOUN_PREPS = frozenset({"by", "from", "against", "on", "to", "of", "for", "between"})
 REPORTING_LEMMAS = frozenset({"say", "tell", "state", "announce", "declare", "claim", "add",
                               "report", "insist"})
 
@@ -229,6 +232,10 @@ class RoleFinder:
         else:
             sources = self.subject_heads(verb)
             targets = self._objects(verb, event_type, consumed)
+        if targets and not any(self._resolves(t) for t in targets):
+            # "a camp for Congolese refugees was attacked": the actor behind the thing
+            preps = self.lexicon.target_preps.get(event_type, frozenset())
+            targets = self._behind_objects(targets, preps) or targets
         if not any(self._resolves(t) for t in targets):  # a named owner beats "the consulate"
             targets = self._symbol_owners(verb.doc, consumed) or targets
         source_roles = self.fill(sources, consumed)
@@ -348,14 +355,33 @@ class RoleFinder:
             told = self._clause_subjects(verb)
             if told:
                 return told[:1]
+        if event_type in CONDITION_TARGET_TYPES:
+            told = self._condition_subjects(verb)
+            if told:
+                return told[:1]
+        if depth == 0 and event_type in PURPOSE_TARGET_TYPES:
+            told = self.purpose_targets(verb)
+            if told:
+                return told[:1]
         if candidates:
             return candidates[:1]
         # "threatened to target the US": the target of the complement
         for c in verb.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 return self._objects(c, event_type, consumed, depth)
-        if depth == 0 and event_type in PURPOSE_TARGET_TYPES:
-            return self.purpose_targets(verb)
+        return []
+
+    def _condition_subjects(self, verb) -> list:
+        """"threatened to stop the talks if the United States goes ahead", "... unless Israel
+        rescinds": a threat is aimed at whoever must meet its condition."""
+        for clause in (verb, *[c for c in verb.children if c.dep_ == "xcomp"]):
+            for c in clause.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                             for m in c.children):
+                    subj = [x for x in c.children if x.dep_ in SUBJECT_DEPS
+                            and self._resolves(x)]
+                    if subj:
+                        return subj
         return []
 
     def purpose_targets(self, verb) -> list:
@@ -428,9 +454,9 @@ class RoleFinder:
         if targets and not any(self._resolves(t) for t in targets):
             # "demonstrations against rights violations by the army": the doer behind it
             targets = self._behind_objects(targets, preps) or targets
-        if not targets and noun.dep_ == "dobj" and head.pos_ == "VERB" \
-                and event_type in PURPOSE_TARGET_TYPES:
-            targets = self.purpose_targets(head)
+        if not any(self._resolves(t) for t in targets) and noun.dep_ == "dobj" \
+                and head.pos_ == "VERB" and event_type in PURPOSE_TARGET_TYPES:
+            targets = self.purpose_targets(head) or targets
         return self.fill(sources, consumed), self.fill(targets, consumed)
 
     def _governing_same_type(self, noun, event_type: str) -> list:
