@@ -746,3 +746,13 @@ def test_the_party_behind_a_passive_target_and_a_mediation():
     mention(r, "Borduria", "BOR", "GPE")
     consults = [e for e in run(r) if e.event_type == "CONSULT"]
     assert {e.target_actor_id for e in consults} == {"RUR", "BOR"}
+
+
+def test_weapons_and_measures_are_not_sources_and_datelines_pass_on_the_subject():
+    attack = only(run(parse("A missile hit the railway depot.")), "ASSAULT")
+    assert attack.source_text is None and attack.target_text == "the railway depot"
+    assert not [e for e in run(parse("The sanctions freeze the assets of the companies."))
+                if e.source_text == "The sanctions"]
+    r = parse("PORTVILLE – Rebel fighters attacked an army base on Tuesday.")
+    e = only(run(r), "ASSAULT")
+    assert e.source_text == "Rebel fighters"

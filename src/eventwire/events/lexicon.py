@@ -72,6 +72,7 @@ class Lexicon:
         self.anaphora_nouns = frozenset(ana.get("nouns") or ())
         self.echo_verbs = frozenset(ana.get("echo") or ())
         self.needs_object = frozenset(extra.get("needs_object") or ())
+        self.non_agents = frozenset(extra.get("non_agents") or ())
         self.senses = {}
         for sense in extra.get("noun_senses") or ():
             entry = Entry(sense["type"], sense.get("mode"), sense["noun"], sense["noun"], ())

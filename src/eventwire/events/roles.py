@@ -238,7 +238,7 @@ class RoleFinder:
             targets = self._behind_objects(targets, preps) or targets
         if not any(self._resolves(t) for t in targets):  # a named owner beats "the consulate"
             targets = self._symbol_owners(verb.doc, consumed) or targets
-        source_roles = self.fill(sources, consumed)
+        source_roles = self.fill(self._agents(sources), consumed)
         if len(source_roles) == 1 and source_roles[0].mention is None:
             source_roles = self._speaker_self(verb, source_roles)
         return source_roles, self.fill(targets, consumed)
@@ -457,7 +457,16 @@ class RoleFinder:
         if not any(self._resolves(t) for t in targets) and noun.dep_ == "dobj" \
                 and head.pos_ == "VERB" and event_type in PURPOSE_TARGET_TYPES:
             targets = self.purpose_targets(head) or targets
-        return self.fill(sources, consumed), self.fill(targets, consumed)
+        return self.fill(self._agents(sources), consumed), self.fill(targets, consumed)
+
+    def _agents(self, heads) -> list:
+        """Heads that can act: "a missile hit the depot", "the sanctions freeze assets", "the
+        response was harsh" name a weapon, a measure or a deed, never a source (unless the
+        phrase names an actor)."""
+        lex = self.lexicon
+        crewed = lex.classes.get("aircraft", frozenset())  # "army jets bombed": flown by someone
+        return [h for h in heads if self._resolves(h) or h.lemma_.lower() in crewed or (
+            h.lemma_.lower() not in lex.instruments and h.lemma_.lower() not in lex.non_agents)]
 
     def _governing_same_type(self, noun, event_type: str) -> list:
         """"X sanctioned A, part of a series of sanctions against B": an event noun hanging
@@ -523,7 +532,7 @@ class RoleFinder:
     def fill(self, heads, consumed=()) -> list[Role]:
         roles: list[Role] = []
         seen: set[tuple] = set()
-        for head in heads:
+        for head in self._past_datelines(heads):
             for tok in (head, *head.conjuncts):
                 if tok.i in self.index.dateline:
                     continue  # "BUENOS AIRES, April 24 - ...": where it was filed, not who
@@ -535,6 +544,21 @@ class RoleFinder:
                         seen.add(key)
                         roles.append(role)
         return roles
+
+    def _past_datelines(self, heads) -> list:
+        """"MOGADISHU - Al-Shabaab fighters attacked": the parse makes the dateline the
+        subject and hangs the real one from it; the first phrase after the dateline stands in
+        for it."""
+        dateline = self.index.dateline
+        out = []
+        for head in heads:
+            if head.i not in dateline:
+                out.append(head)
+                continue
+            after = [t for t in head.subtree if t.i not in dateline and t.head.i in dateline
+                     and t.dep_ in ("appos", "conj", "npadvmod", "dep")]
+            out.extend(after[:1])
+        return out
 
     def _roles_of(self, tok) -> list[Role]:
         m, at = self._mention_for(tok)
