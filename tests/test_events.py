@@ -756,3 +756,9 @@ def test_weapons_and_measures_are_not_sources_and_datelines_pass_on_the_subject(
     r = parse("PORTVILLE – Rebel fighters attacked an army base on Tuesday.")
     e = only(run(r), "ASSAULT")
     assert e.source_text == "Rebel fighters"
+
+
+def test_a_bare_lemma_is_only_retyped_among_its_bare_senses():
+    # "seize" is an attack only in "seize hostages": seized weapons stay a seizure
+    events = run(parse("Officers searched the house and seized two pistols and ammunition."))
+    assert events and {e.event_type for e in events} == {"COERCE"}

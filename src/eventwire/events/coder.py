@@ -429,7 +429,7 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
     evidence, ev_start, ev_end = ctx.evidence(sent)
     trigger_text = _trigger_text(trigger, match)
     # a bare lemma several types share is ambiguous; a phrase ("impose sanctions") is not
-    candidates = (finder.lexicon.types_of(trigger.lemma_.lower())
+    candidates = (finder.lexicon.bare_types_of(trigger.lemma_.lower())
                   if repeats is None and not match.entry.words else ())
     events = []
     for s in sources or [None]:

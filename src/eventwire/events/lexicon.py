@@ -132,6 +132,13 @@ class Lexicon:
                 return sense
         return entry
 
+    def bare_types_of(self, lemma: str) -> frozenset[str]:
+        """The types a lemma has on its own, without phrase words: "seize" is COERCE alone;
+        its ASSAULT sense needs "hostage", so a bare "seized ammunition" is never retyped to
+        an attack."""
+        return frozenset(e.event_type for idx in (self.verbs, self.nouns)
+                         for e in idx.get(lemma, ()) if not e.words)
+
     def types_of(self, lemma: str) -> frozenset[str]:
         """Every type a lemma heads an entry of, as verb or noun: more than one means the
         trigger alone does not decide ("strike": an attack, a walkout, a deal)."""
