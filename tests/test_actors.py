@@ -458,3 +458,20 @@ def test_it_and_they_take_the_nearest_subject_that_agrees_in_number():
 ])
 def test_an_appositive_gives_a_new_persons_country(sentence, name, country):
     assert person(run(sentence), name).country == country
+
+
+def test_a_demonym_and_a_people_tagged_person_is_that_countrys_civilians():
+    r = run("Bosnian Serbs demanded a truce on Tuesday.")
+    m = next(m for m in r.mentions if m.text == "Bosnian Serbs")
+    assert m.actor_id == "BIH-CVL" and "prov:bosnian-serbs" not in r.actors
+
+
+def test_a_new_group_named_after_its_country_takes_it():
+    from eventwire.resolve.actors.linker import country_opening
+    from eventwire.resolve.actors.kb import load_kb
+    import spacy
+
+    doc = spacy.blank("en")("Afghan Taliban fighters and the Kurdistan Workers Front")
+    kb = load_kb()
+    assert country_opening(doc[0:2], kb) == "AFG"
+    assert country_opening(doc[5:8], kb) is None

@@ -37,7 +37,7 @@ from .common import eval_dir, machine, shared_dir
 
 # GSR event names that eventwire's PLOVER coder folds into another type
 GSR_EVENT = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
-             "FIGHT": "ASSAULT", "CONCEDE": "YIELD", "RETREAT": "YIELD"}
+             "FIGHT": "ASSAULT"}
 # Old CAMEO country codes in the GSR that ISO 3166-1 spells otherwise
 GSR_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "GMY": "DEU", "UK": "GBR"}
 # Gold kinds of the seed YAML that our kinds answer to

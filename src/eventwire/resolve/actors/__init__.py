@@ -81,13 +81,29 @@ def discover(doc, named: list[Mention], link: Linking) -> None:
     for m in named:
         if m.actor_id or m.label not in ("ORG", "PERSON"):
             continue
-        if m.label == "ORG" and looks_like_group(m.text):
+        people = placed_people(m.text, link)
+        if people is not None:
+            m.actor_id = people  # NER's PERSON "Bosnian Serbs" is a people, not a person
+        elif m.label == "ORG" and looks_like_group(m.text):
             country = context_country(doc, m, link.kb)
             m.actor_id = provisional(link, m.text, "ORG", None, country).actor_id
         elif m.label == "PERSON" and looks_like_person_name(m.text):
             m.actor_id = provisional(link, m.text, "PERSON", "person").actor_id
         if m.actor_id:
-            m.source = "provisional"
+            m.source = "pattern" if people is not None else "provisional"
+
+
+def placed_people(text: str, link: Linking) -> str | None:
+    """"Bosnian Serbs", "Iraqi Kurds": a demonym, then a capitalised plural: the civilians
+    of the country the demonym names (as CAMEO codes a people by where it lives)."""
+    words = text.split()
+    if len(words) != 2 or words[0].lower() not in link.kb.demonyms:
+        return None
+    last = words[1]
+    if not (last[:1].isupper() and last.endswith("s") and not last.endswith("ss")):
+        return None
+    agent = f"{link.kb.demonyms[words[0].lower()]}-CVL"
+    return agent if link.use(agent) is not None else None
 
 
 def sentence_index(result: DocResult, offset: int) -> int:

@@ -210,10 +210,26 @@ def link_in_context(m: Mention, link: Linking) -> str | None:
 
 
 def context_country(doc, m: Mention, kb: KB) -> str | None:
-    """The country context gives a new group name: "Iraq's pro-Iranian X", "Iraqi X militia"."""
+    """The country context gives a new group name: "Iraq's pro-Iranian X", "Iraqi X militia",
+    or the name itself opens with one ("Bosnian Serbs", "Afghan Taliban")."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return None
+    return country_before(doc, span, kb) or country_opening(span, kb)
+
+
+def country_opening(span, kb: KB) -> str | None:
+    """The state a name's first word names or is the demonym of ("Bosnian Serbs")."""
+    first = span[0]
+    if len(span) < 2 or first.i > 0 and first.doc[first.i - 1].lower_ in ("pro", "-", "anti"):
+        return None
+    if first.lower_ in kb.demonyms:
+        return kb.demonyms[first.lower_]
+    states = [x for x in kb.lookup(name_key(first.text)) if kb.get(x).kind == "state"]
+    return states[0] if len(states) == 1 else None
+
+
+def country_before(doc, span, kb: KB) -> str | None:
     i = span.start - 1
     while i >= 0 and i >= span.start - 5:
         tok = doc[i]
