@@ -171,3 +171,16 @@ def test_dense_block_reads_the_parse_tensor_and_is_empty_without_one():
     assert classifier.dense_features(doc, src, tgt).size == 0
     # without the block the sparse part still decides
     assert classifier.predict(doc, src, tgt)[0] == "ASSAULT"
+
+
+def test_span_agreement_runs_the_pipeline_without_the_marks(tmp_path):
+    """Two sentences written for this test, in the PLV file layout: the pipeline finds the
+    attack and the protest and their roles overlap the marked ones."""
+    rows = [("ASSAULT", "<s>Rebel fighters</s> attacked <t>an army convoy</t> near Mosul on Monday."),
+            ("PROTEST", "<s>Students</s> protested against <t>the Kenyan government</t> in Nairobi.")]
+    lines = ["uid\tgold_root\tmarked_sentence"] + [f"{i}\t{code}\t{m}" for i, (code, m) in enumerate(rows)]
+    (tmp_path / "PLV_test.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = bench.plv_span_agreement(tmp_path, "test")
+    assert out["n"] == 2 and out["type_found"] == 1.0
+    assert out["source_overlap"]["r"] == 1.0
+    assert 0.0 <= out["both_exact"]["f1"] <= out["both_overlap"]["f1"] <= 1.0

@@ -275,6 +275,47 @@ def evaluate_plv(folder: Path, split: str, limit: int | None = None) -> dict:
     }
 
 
+def plv_span_agreement(folder: Path, split: str, limit: int | None = None) -> dict:
+    """The whole pipeline (after extraction) on the PLV sentences without their marks: how
+    far the source and target it finds agree with the marked ones. "The" event is one of the
+    gold's PLV code that fills both roles, else any of that code, else the first."""
+    from ..events.ontology import plv_code
+    from .actors import SpanItem, event_spans, run_texts, span_f1
+
+    items = [it for it in load_plv(folder / ("PLV_test.tsv" if split == "test" else "PLV_train.tsv"))
+             [:limit] if it.source and it.target]
+    results = run_texts([it.text for it in items])
+    gold, predicted = [], []
+    for it, res in zip(items, results):
+        same = [e for e in res.events if plv_code(e.event_type) == it.label]
+        gold.append(SpanItem(it.text, {"S": it.source, "T": it.target}))
+        predicted.append(event_spans(it.text, same or res.events))
+    out = span_f1(gold, predicted)
+    out["n"] = len(items)
+    out["type_found"] = sum(any(plv_code(e.event_type) == it.label for e in res.events)
+                            for it, res in zip(items, results)) / max(len(items), 1)
+    return out
+
+
+def seed_events() -> dict | None:
+    """Events of the seed page against its gold (``eventwire bench seed`` in full)."""
+    from .common import shared_dir
+    from .seed import run_seed
+
+    base = shared_dir()
+    if base is None:
+        return None
+    seeds = sorted((base / "seeds").glob("*.txt")) if (base / "seeds").is_dir() else []
+    pairs = [(s, base / "gold" / f"{s.stem}.yaml") for s in seeds]
+    pairs = [(s, g) for s, g in pairs if g.exists()]
+    if not pairs:
+        return None
+    _, report = run_seed(*pairs[0])
+    return {k: report.get(k) for k in ("events_core_recall", "events_core_full_recall",
+                                       "events_all_recall", "events_all_full_recall",
+                                       "events_precision", "events_realised")}
+
+
 def _cross_validated(docs, items, gsr: Path) -> list[tuple[str, float]]:
     """5-fold cross-validated classifier predictions on the dev split (train files), the
     PLOVER-GSR records and the written sentences joining every training fold as in the
@@ -362,6 +403,19 @@ def main(argv: list[str]) -> int:
         f"{k} {f:.3f} ({n})" for k, (f, n) in per.items()))
     print(f"\nCAMEO {args.split}: {cameo['n']} sentences ({cameo['with_spans']} with source/target "
           "spans from the BIO file); the rule coder says class 0 where it codes nothing.\n")
+    agree = plv_span_agreement(events_dir / "plv", args.split, args.limit)
+    print(f"\nPLV {args.split} without the marks ({agree['n']} sentences; the pipeline finds an "
+          f"event of the gold's code in {agree['type_found']:.1%}): source/target span agreement\n")
+    print("| role | exact P / R / F1 | overlap P / R / F1 |\n|---|---|---|")
+    for role in ("source", "target", "both"):
+        ex, ov = agree[f"{role}_exact"], agree[f"{role}_overlap"]
+        print(f"| {role} | {ex['p']:.3f} / {ex['r']:.3f} / {ex['f1']:.3f} "
+              f"| {ov['p']:.3f} / {ov['r']:.3f} / {ov['f1']:.3f} |")
+    seed = seed_events()
+    if seed:
+        print("\nSeed page (type, source and target right; 'full' adds date and place): "
+              + ", ".join(f"{k.removeprefix('events_')} {v:.3f}" if isinstance(v, float)
+                          else f"{k.removeprefix('events_')} {v}" for k, v in seed.items()) + "\n")
     print("| speed, one core | sentences/s |\n|---|---|")
     for k, v in sp.items():
         print(f"| {k} | {v:,.0f} |")
