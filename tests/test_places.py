@@ -426,3 +426,12 @@ def test_main_country_named_only_as_an_actor_is_kept_as_a_place():
     assert "cc:KEN" in r.places
     fallback = [e for e in r.events if e.place_source == "article_country"]
     assert all(r.places[e.place_id].country == "KEN" for e in fallback)
+
+
+def test_lower_case_descriptions_and_pronouns_are_not_geocoded():
+    import eventwire
+
+    r = eventwire.process("North Korea fired several cruise missiles into the sea off its west "
+                          "coast in late February, the South Korean military said.", date="2024-03-05")
+    assert all(m.place_id is None for m in r.mentions if m.text in ("west coast", "its"))
+    assert not any(p.country == "NZL" for p in r.places.values())

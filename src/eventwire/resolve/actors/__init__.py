@@ -173,7 +173,8 @@ def add_coref(result: DocResult, doc, link: Linking) -> None:
             for m in result.mentions
             if m.actor_id in link.actors and m.label in ("ORG", "PERSON")]
     for r in coref.resolve(doc, refs, paragraphs(result), subject_refs(result, doc, link)):
-        label = "PERSON" if r.kind == "person" else r.label
+        # an agent stays an AGENT; a state or organisation is an actor here, never a place name
+        label = "PERSON" if r.kind == "person" else ("AGENT" if r.label == "AGENT" else "ORG")
         result.mentions.append(Mention(r.start, r.end, r.text, label, sentence_index(result, r.start),
                                        actor_id=r.actor_id, source="coref"))
     result.mentions.sort(key=lambda m: (m.start, m.end))

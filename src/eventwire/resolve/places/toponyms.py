@@ -143,7 +143,10 @@ def _called_a_division(text: str, start: int, end: int) -> bool:
 def find_toponyms(result: DocResult, gaz: Gazetteer) -> list[Toponym]:
     text = result.article.text
     topos: list[Toponym] = []
-    ner = [m for m in result.mentions if m.label in PLACE_LABELS]
+    # A place name is a proper name: lower-case NER spans ("off its west coast", "the
+    # north") are descriptions, and coreferent pronouns are no names at all.
+    ner = [m for m in result.mentions if m.label in PLACE_LABELS and m.source != "coref"
+           and any(ch.isupper() for ch in m.text)]
     for m in ner:
         _trim_name(m)
     gaz_spans = _gazetteer_spans(text, gaz)
