@@ -762,3 +762,18 @@ def test_a_bare_lemma_is_only_retyped_among_its_bare_senses():
     # "seize" is an attack only in "seize hostages": seized weapons stay a seizure
     events = run(parse("Officers searched the house and seized two pistols and ammunition."))
     assert events and {e.event_type for e in events} == {"COERCE"}
+
+
+def test_who_faces_suffers_or_receives_an_event_undergoes_it():
+    r = parse("Ruritania received military aid from Borduria.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    mention(r, "Borduria", "BOR", "GPE")
+    aid = only(run(r), "AID")
+    assert (aid.source_actor_id, aid.target_actor_id) == ("BOR", "RUR")
+    r = parse("The Ruritanian army suffered a rocket attack by rebels near the border.")
+    mention(r, "Ruritanian army", "RUR-MIL", "AGENT")
+    assert only(run(r), "ASSAULT").target_actor_id == "RUR-MIL"
+    # the one who faces charges is not the accuser
+    r = parse("Mr Kovac faces charges of money laundering.")
+    mention(r, "Kovac", "kovac", "PERSON")
+    assert all(e.source_actor_id != "kovac" for e in run(r))

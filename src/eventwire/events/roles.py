@@ -183,6 +183,10 @@ class Occupants:
         return None
 
 
+# Verbs whose subject undergoes the event noun they take as object.
+UNDERGOER_VERBS = frozenset({"face", "suffer", "receive", "undergo", "endure", "sustain"})
+
+
 def _noun_keys(tok) -> tuple[str, ...]:
     # spaCy lemmatises "bases" to "basis": key on the surface singular as well
     low = tok.lower_
@@ -439,7 +443,15 @@ class RoleFinder:
                 targets.extend(p for p in c.children
                                if p.dep_ == "pobj" and self._participant(p, consumed))
         head = noun.head
-        if not sources and head is not noun:
+        if noun.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in UNDERGOER_VERBS:
+            # "X faces charges", "X suffered an attack", "X received aid": X undergoes it
+            if not targets:
+                targets = self.subject_heads(head)
+            if not sources:  # "received aid from Iran"
+                sources = [p for holder in (noun, head) for c in holder.children
+                           if c.dep_ == "prep" and c.lower_ == "from"
+                           for p in c.children if p.dep_ == "pobj"]
+        elif not sources and head is not noun:
             if noun.dep_ == "dobj" and head.pos_ == "VERB":
                 sources = self.subject_heads(head)  # "X carried out an attack"
             elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during"):
