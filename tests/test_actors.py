@@ -475,3 +475,14 @@ def test_a_new_group_named_after_its_country_takes_it():
     kb = load_kb()
     assert country_opening(doc[0:2], kb) == "AFG"
     assert country_opening(doc[5:8], kb) is None
+
+
+def test_an_unknown_body_named_after_its_country_is_coded():
+    r = run("The Latvian Constitutional Court cancelled the restrictions. The Nigerian Union of "
+            "Teachers called off its strike. The Ruritanian Heritage Trust reopened.")
+    ids = {m.text: m.actor_id for m in r.mentions if m.label == "ORG" and m.actor_id}
+    assert ids["The Latvian Constitutional Court"] == "LVA-JUD"
+    assert r.actors[ids["The Nigerian Union of Teachers"]].country == "NGA"
+    # no known country in the name: nothing is invented
+    assert "The Ruritanian Heritage Trust" not in ids or \
+        r.actors[ids["The Ruritanian Heritage Trust"]].country is None

@@ -13,7 +13,8 @@ from ...model import DocResult, Mention, Relation, stable_id
 from ...registry import DocumentStage, SkipDocument, register_stage
 from . import agents, coref, relations, titles
 from .kb import KB, load_kb
-from .linker import (ACTOR_LABELS, Linking, context_country, define_acronyms, link_in_context,
+from .linker import (ACTOR_LABELS, Linking, context_country, country_opening, define_acronyms,
+                     link_in_context,
                      link_named, looks_like_group, looks_like_person_name, provisional,
                      register_person)
 
@@ -87,10 +88,45 @@ def discover(doc, named: list[Mention], link: Linking) -> None:
         elif m.label == "ORG" and looks_like_group(m.text):
             country = context_country(doc, m, link.kb)
             m.actor_id = provisional(link, m.text, "ORG", None, country).actor_id
+        elif m.label == "ORG":
+            m.actor_id = national_body(doc, m, link)
         elif m.label == "PERSON" and looks_like_person_name(m.text):
             m.actor_id = provisional(link, m.text, "PERSON", "person").actor_id
         if m.actor_id:
             m.source = "pattern" if people is not None else "provisional"
+
+
+# Words that make a name an institution's ("the Nigerian Union of Teachers").
+INSTITUTION_WORDS = frozenset({
+    "union", "association", "council", "commission", "committee", "federation", "league",
+    "congress", "assembly", "parliament", "senate", "party", "front", "movement", "alliance",
+    "coalition", "ministry", "department", "agency", "office", "bureau", "authority", "service",
+    "services", "court", "tribunal", "bank", "institute", "foundation", "society", "organisation",
+    "organization", "confederation", "syndicate", "chamber", "board", "trust", "forum",
+})
+
+
+def national_body(doc, m: Mention, link: Linking) -> str | None:
+    """An unknown organisation whose name opens with its country: "the US Congress" is the
+    US legislature (USA-LEG), "the Latvian Constitutional Court" Latvia's judiciary; one
+    whose head says no sector ("the Nigerian Union of Teachers") is a new organisation of
+    that country."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "of")]
+    if len(words) < 2:
+        return None
+    country = country_opening(doc[words[0].i:span.end], link.kb)
+    if country is None:
+        return None
+    sector = agents.sector_of(words[1:])
+    agent = f"{country}-{sector}" if sector else None
+    if agent and link.use(agent) is not None:
+        return agent
+    if not any(w.lower_ in INSTITUTION_WORDS for w in words[1:]):
+        return None  # "US Reaper and Predator" (drones) name no body
+    return provisional(link, m.text, "ORG", "organization", country).actor_id
 
 
 def placed_people(text: str, link: Linking) -> str | None:
