@@ -505,7 +505,8 @@ def test_author_search_finds_the_byline():
 
 
 def test_html_page_with_control_characters_keeps_its_body():
-    page = HTML_PAGE.replace("walked off the job", "walked off\x0b the job")
+    # \x01 makes lxml refuse the text trafilatura copies, so only the fallback keeps the body
+    page = HTML_PAGE.replace("walked off the job", "walked off\x01 the job")
     art = extract_article(make_doc(page.encode("utf-8"), fmt="html"))
     assert "Dockworkers at the river port walked off" in art.body
     assert art.title == "Dockworkers strike halts cargo at the river port"
