@@ -22,13 +22,11 @@ from .templates import template_rows
 DEFAULT_DB = "eventwire.duckdb"
 
 
-def needs_upgrade(path: str) -> bool:
-    """Whether the store at ``path`` lacks a column this version added."""
-    with duckdb.connect(path, read_only=True) as con:
-        have = set(con.execute("SELECT table_name || '.' || column_name FROM "
-                               "information_schema.columns").fetchall())
-        tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-    have = {h[0] for h in have}
+def needs_upgrade(con) -> bool:
+    """Whether the store open on ``con`` lacks a column this version added."""
+    have = {r[0] for r in con.execute("SELECT table_name || '.' || column_name FROM "
+                                      "information_schema.columns").fetchall()}
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
     return any(t in tables and f"{t}.{c}" not in have for t, c, _ in ADDED_COLUMNS)
 
 
@@ -38,11 +36,19 @@ class Store:
         if read_only and not Path(self.path).exists():
             raise FileNotFoundError(
                 f"no eventwire store at {self.path}; create one with `eventwire run INPUT --db {self.path}`")
-        if read_only and needs_upgrade(self.path):
-            # a store written by an earlier version gains its new (empty) columns first
-            with duckdb.connect(self.path) as con:
-                create_all(con)
         self.con = duckdb.connect(self.path, read_only=read_only)
+        if read_only and needs_upgrade(self.con):
+            # a store written by an earlier version gains its new (empty) columns first
+            self.con.close()
+            try:
+                with duckdb.connect(self.path) as con:
+                    create_all(con)
+            except duckdb.Error as exc:
+                raise RuntimeError(
+                    f"{self.path} was written by an earlier eventwire and needs new columns, but "
+                    f"it cannot be opened for writing ({exc}); copy it somewhere writable or run "
+                    f"`eventwire run` on it once") from exc
+            self.con = duckdb.connect(self.path, read_only=True)
         if not read_only:
             create_all(self.con)
 
