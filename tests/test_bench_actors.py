@@ -95,3 +95,11 @@ def test_seed_kinds_accept_the_gold_families():
     assert bench.kind_fits("state_military", "military")
     assert bench.kind_fits("state", "government") and not bench.kind_fits("state", "person")
     assert bench.kind_fits(None, "person") and bench.kind_fits("armed_group", "armed_group")
+
+
+def test_gold_type_event_keeps_a_detected_event_of_the_gold_type():
+    a, b = ev("ASSAULT", "x"), ev("CONSULT", "x", "y")
+    res = SimpleNamespace(events=[a, b], actors={})
+    assert bench.gold_type_event({"event": "CONSULT"}, res) is b
+    assert bench.end_to_end_event({"event": "ASSAULT"}, res) is a
+    assert bench.end_to_end_event({"event": "AGREE"}, res) is b  # none of the type: most filled

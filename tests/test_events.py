@@ -777,3 +777,30 @@ def test_who_faces_suffers_or_receives_an_event_undergoes_it():
     r = parse("Mr Kovac faces charges of money laundering.")
     mention(r, "Kovac", "kovac", "PERSON")
     assert all(e.source_actor_id != "kovac" for e in run(r))
+
+
+# --- coding a sentence as a given type (benchmark path) -----------------------------------------
+
+def test_code_as_uses_the_main_verb_when_no_trigger_has_the_type_and_stores_nothing():
+    from eventwire.events.coder import code_as
+
+    r = parse("Ruritania gave a warm reception to the envoy of Borduria on Tuesday, officials said.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    mention(r, "Borduria", "BOR", "GPE")
+    assert run(r) == []  # the detector finds no event here
+    forced = code_as(r, "CONSULT")
+    assert [(e.event_type, e.trigger, e.source_actor_id) for e in forced][:1] == [
+        ("CONSULT", "gave", "RUR")]  # past the reporting verb "said"
+    assert r.events == []  # a benchmark path: nothing is added to the result
+
+
+def test_code_as_prefers_the_lexicon_trigger_of_the_type():
+    from eventwire.events.coder import code_as
+
+    r = parse("Ruritania lent Borduria two frigates for the summer.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    mention(r, "Borduria", "BOR", "GPE")
+    run(r)
+    e = code_as(r, "AID")[0]
+    assert (e.event_type, e.trigger, e.source_actor_id, e.target_actor_id) == (
+        "AID", "lent", "RUR", "BOR")

@@ -501,3 +501,70 @@ def _confidence(noun: bool, match: Match, s: Role | None, t: Role | None) -> flo
     if match.entry.words:
         score += 0.10
     return round(min(score, 0.95), 2)
+
+
+# --- coding a sentence as a given type (benchmarks only) ------------------------------------
+
+def code_as(result: DocResult, event_type: str, lexicon: Lexicon | None = None) -> list[Event]:
+    """The events of ``event_type`` the role coder finds when told the sentence carries that
+    type, even where the detector found none: the trigger is the word the lexicon gives that
+    type (a phrase before a bare lemma, a verb before a noun, the first), else the main verb of
+    the first sentence (past a reporting verb: "X did Y, officials said"). Roles come from the
+    same :class:`RoleFinder` and place rules as :func:`code_events`.
+
+    Not part of the pipeline (nothing stores these events): ``eventwire bench actors`` uses it
+    to measure actor coding given the gold event, apart from event detection."""
+    doc = result.spacy_doc
+    if doc is None or result.article is None or not result.article.text:
+        return []
+    lexicon = lexicon or load_coder_lexicon()
+    index = MentionIndex(result, doc)
+    finder = RoleFinder(index, lexicon)
+    ctx = _Context(result, doc)
+    for trigger, match, noun in _triggers_for(doc, event_type, lexicon, index):
+        sent = trigger.sent
+        events = _code_trigger(ctx, finder, trigger, match, noun, sent)
+        events = [e for e in events if e.event_type == event_type] or [
+            dataclasses.replace(e, event_type=event_type) for e in events]
+        if events:
+            fill_roles_from_place(result, events)
+            return events
+    return []
+
+
+def _triggers_for(doc, event_type: str, lexicon: Lexicon, index: MentionIndex) -> list[tuple]:
+    """Candidate triggers for ``event_type``, best first (see :func:`code_as`)."""
+    own, typed, other = [], [], []
+    for sent in doc.sents:
+        for tok, match, noun in _triggers(sent, lexicon, index):
+            if match.event_type == event_type:
+                own.append((not match.entry.words, noun, tok.i, tok, match))
+            elif match.event_type != ANAPHORA and event_type in lexicon.types_of(tok.lemma_.lower()):
+                typed.append((True, noun, tok.i, tok, _as_type(match, event_type)))
+            elif match.event_type != ANAPHORA:
+                other.append((True, noun, tok.i, tok, _as_type(match, event_type)))
+    found = [(t, m, n) for _, n, _, t, m in sorted(own, key=lambda x: x[:3])]
+    found += [(t, m, n) for _, n, _, t, m in sorted(typed, key=lambda x: x[:3])]
+    main = _main_verb(next(iter(doc.sents), None))
+    if main is not None:
+        entry = Entry(event_type, None, main.lemma_, main.lemma_, ())
+        found.append((main, Match(entry, ()), main.pos_ == "NOUN"))
+    found += [(t, m, n) for _, n, _, t, m in sorted(other, key=lambda x: x[:3])]
+    return found
+
+
+def _as_type(match: Match, event_type: str) -> Match:
+    return Match(dataclasses.replace(match.entry, event_type=event_type, mode=None), match.consumed)
+
+
+def _main_verb(sent):
+    """The sentence's root verb, or the clause it reports ("X did Y, officials said")."""
+    if sent is None:
+        return None
+    root = sent.root
+    if root.lemma_.lower() in REPORTING_VERBS:
+        clause = next((c for c in root.children if c.dep_ == "ccomp"
+                       and c.pos_ in ("VERB", "AUX")), None)
+        if clause is not None:
+            return clause
+    return root if root.pos_ in ("VERB", "AUX", "NOUN") else None
