@@ -804,3 +804,33 @@ def test_code_as_prefers_the_lexicon_trigger_of_the_type():
     e = code_as(r, "AID")[0]
     assert (e.event_type, e.trigger, e.source_actor_id, e.target_actor_id) == (
         "AID", "lent", "RUR", "BOR")
+
+
+def test_a_place_the_trigger_names_is_the_target_where_no_actor_is():
+    r = parse("Borduria lifted the night curfew in Lakeview on Sunday. "
+              "Borduria agreed to withdraw its troops from Ruritania.")
+    place(r, "Lakeview", "lakeview", "city", country="RUR")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    r.actors["BOR"] = Actor("BOR", "Borduria", "state", "BOR")
+    mention(r, "Borduria", "BOR", "GPE")
+    mention(r, "Borduria", "BOR", "GPE", nth=1)
+    mention(r, "Ruritania", "RUR", "GPE")
+    events = run(r)
+    lifted = next(e for e in events if e.trigger.startswith("lifted"))
+    assert (lifted.source_actor_id, lifted.target_actor_id, lifted.target_basis) == (
+        "BOR", "RUR", "place")
+    withdrew = next(e for e in events if e.event_type == "RETREAT")
+    assert (withdrew.source_actor_id, withdrew.target_actor_id) == ("BOR", "RUR")
+
+
+def test_a_named_target_beats_the_place_and_a_reported_place_is_no_target():
+    r = parse("Borduria sent food to the Northern Front in Lakeview. "
+              "The minister said in Lakeview that Borduria would help.")
+    place(r, "Lakeview", "lakeview", "city", country="RUR")
+    mention(r, "Lakeview", label="GPE", place_id="lakeview", nth=1)
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    mention(r, "Borduria", "BOR", "GPE")
+    mention(r, "Northern Front", "nf")
+    aid = next(e for e in run(r) if e.trigger.startswith("sent"))
+    assert (aid.target_actor_id, aid.target_basis) == ("nf", "text")
+    assert all(e.target_actor_id != "RUR" for e in r.events if e.trigger.startswith("said"))

@@ -457,7 +457,8 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
                 evidence=evidence, evidence_start=ev_start, evidence_end=ev_end,
                 time=span, time_source=time_source,
                 place_id=place_id, place_source=place_source,
-                confidence=_confidence(noun, match, s, t)))
+                confidence=_confidence(noun, match, s, t),
+                target_basis="place" if t is not None and t.by_place else None))
     return events
 
 

@@ -41,7 +41,9 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
     kb = None
     for e in events:
         e.source_basis = "text" if e.source_actor_id else None
-        e.target_basis = "text" if e.target_actor_id else None
+        # a target the role coder read from a place the trigger names stays "place"
+        e.target_basis = ("place" if e.target_basis == "place" else "text") \
+            if e.target_actor_id else None
         country = _place_country(result, e)
         if country is None:
             continue

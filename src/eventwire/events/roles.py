@@ -38,6 +38,9 @@ CLAUSE_TARGET_TYPES = frozenset({"REQUEST"})
 # Prepositions on an object noun that lead to the actor behind it or facing it: "a request by
 # X", "an offer from X", "action against X", "aid to X", "a meeting of X".
 OBJECT_NOUN_PREPS = frozenset({"by", "from", "against", "on", "to", "of", "for", "between"})
+# Prepositions by which a trigger's phrase names the place it is aimed at or happens in.
+PLACE_TARGET_PREPS = frozenset({"in", "into", "to", "from", "inside", "within", "on", "across",
+                                "throughout", "over", "with"})
 REPORTING_LEMMAS = frozenset({"say", "tell", "state", "announce", "declare", "claim", "add",
                               "report", "insist"})
 
@@ -48,6 +51,7 @@ class Role:
     mention: Mention | None
     token_i: int
     occupant: str | None = None  # the actor at a place named as the role ("fired at the base")
+    by_place: bool = False  # the country of a place the trigger's phrase names ("curfew in X")
 
     @property
     def actor_id(self) -> str | None:
@@ -245,7 +249,7 @@ class RoleFinder:
         source_roles = self.fill(self._agents(sources), consumed)
         if len(source_roles) == 1 and source_roles[0].mention is None:
             source_roles = self._speaker_self(verb, source_roles)
-        return source_roles, self.fill(targets, consumed)
+        return source_roles, self._or_place(self.fill(targets, consumed), verb, consumed)
 
     def repeaters(self, verb, consumed) -> list[Role]:
         """Who "said the same thing": the named subjects, plus the names coordinated just
@@ -337,7 +341,10 @@ class RoleFinder:
         # preps of the phrase's own nouns count too: "signed an agreement with Ukraine"
         phrase_kids = [c for i in consumed for c in verb.doc[i].children if c.dep_ == "prep"]
         for c in (*verb.children, *phrase_kids):
-            if c.dep_ in ("dobj", "dative"):
+            if c.dep_ == "dative" and c.pos_ == "ADP":  # "sent food to X": the parse's dative "to"
+                by_prep.extend(p for p in c.children
+                               if p.dep_ == "pobj" and self._participant(p, consumed))
+            elif c.dep_ in ("dobj", "dative"):
                 if self._participant(c, consumed):
                     direct.append(c)
                 elif c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in TEMPORAL_LABELS:
@@ -469,7 +476,56 @@ class RoleFinder:
         if not any(self._resolves(t) for t in targets) and noun.dep_ == "dobj" \
                 and head.pos_ == "VERB" and event_type in PURPOSE_TARGET_TYPES:
             targets = self.purpose_targets(head) or targets
-        return self.fill(self._agents(sources), consumed), self.fill(targets, consumed)
+        return (self.fill(self._agents(sources), consumed),
+                self._or_place(self.fill(targets, consumed), noun, consumed))
+
+    # --- a place as the target ------------------------------------------------------------
+
+    def _or_place(self, roles: list[Role], trigger, consumed) -> list[Role]:
+        """Roles naming no actor give way to the country of a place the trigger's own phrase
+        is aimed at or happens in: "lifted the curfew in Ruritania", "agreed to open a centre
+        in Ruritania's capital", "withdrew its forces from X". CAMEO/PLOVER coders code such a
+        place as the target where the sentence names no other (the GSR gold does throughout).
+        Only the trigger's complements count ("in" on the trigger, its object or the verb it
+        controls), never the sentence's other places; a reporting verb's place ("said in X")
+        is not the trigger's. The role is marked "place" by the coder (implicit.py)."""
+        if any(r.actor_id for r in roles) or trigger.lemma_.lower() in REPORTING_LEMMAS:
+            return roles
+        return self._place_roles(trigger, consumed) or roles
+
+    def _place_roles(self, trigger, consumed) -> list[Role]:
+        holders = [trigger, *(trigger.doc[i] for i in consumed)]
+        for c in trigger.children:
+            if c.dep_ in ("dobj", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "to"):
+                holders.append(c)
+                holders.extend(g for g in c.children if g.dep_ in ("dobj", "pobj"))
+        roles: list[Role] = []
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ != "prep" or prep.lower_ not in PLACE_TARGET_PREPS:
+                    continue
+                for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                    for tok in (pobj, *pobj.conjuncts):
+                        role = self._place_role(tok)
+                        if role is not None and all(r.actor_id != role.actor_id for r in roles):
+                            roles.append(role)
+            if roles:
+                return roles
+        return roles
+
+    def _place_role(self, tok) -> Role | None:
+        """The country a place token stands for: a linked state, or a place with a country."""
+        m = self.index.at(tok.i)
+        if m is None:
+            return None
+        actors = self.index.result.actors
+        actor = actors.get(m.actor_id) if m.actor_id else None
+        if actor is not None:
+            return Role(m.text, m, tok.i, by_place=True) if actor.kind == "state" else None
+        place = self.index.result.places.get(m.place_id) if m.place_id else None
+        if place is None or not place.country or not _known_actor(self.index.result, place.country):
+            return None
+        return Role(m.text, None, tok.i, place.country, by_place=True)
 
     def _agents(self, heads) -> list:
         """Heads that can act: "a missile hit the depot", "the sanctions freeze assets", "the
@@ -586,3 +642,16 @@ class RoleFinder:
                 if om is not None and om is not m:
                     roles.append(Role(om.text, om, tok.i))
         return roles
+
+
+def _known_actor(result: DocResult, actor_id: str) -> bool:
+    """Make a KB actor (a country) known to the document; False where the KB lacks it."""
+    if actor_id in result.actors:
+        return True
+    from ..resolve.actors.kb import load_kb
+
+    actor = load_kb().get(actor_id)
+    if actor is None:
+        return False
+    result.actors[actor_id] = actor
+    return True
