@@ -435,3 +435,20 @@ def test_lower_case_descriptions_and_pronouns_are_not_geocoded():
                           "coast in late February, the South Korean military said.", date="2024-03-05")
     assert all(m.place_id is None for m in r.mentions if m.text in ("west coast", "its"))
     assert not any(p.country == "NZL" for p in r.places.values())
+
+
+def test_a_container_is_the_state_that_holds_the_town():
+    # "Georgia" after a Georgian town is the US state, not the country of that name.
+    text = "Storms hit Columbus, Georgia on Monday. Tbilisi was quiet."
+    places = _geoparse_text(text, ["Columbus", "Georgia", "Tbilisi"])
+    assert places["Georgia"].place_id == "iso:US-GA"
+    assert places["Columbus"].admin1 == "US.GA"
+
+
+def test_a_state_name_among_states_of_one_country_is_that_countrys_state():
+    text = "Farmers in Iowa, Kansas and Texas lost crops, and growers in Georgia too."
+    places = _geoparse_text(text, ["Iowa", "Kansas", "Texas", "Georgia"])
+    assert places["Georgia"].place_id == "iso:US-GA"
+    text = "Russia and Armenia held talks, and monitors went to Georgia."
+    places = _geoparse_text(text, ["Russia", "Armenia", "Georgia"])
+    assert places["Georgia"].place_id == "cc:GEO"
