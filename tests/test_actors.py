@@ -134,6 +134,23 @@ def test_titles_give_provisional_people_country_and_sector(sentence, name, count
     assert (actor.country, actor.sector) == (country, sector)
 
 
+def test_a_title_takes_the_one_country_the_demonyms_name_when_no_place_is_named():
+    actor = person(run("President Lena Varga thanked the Hungarian voters for their patience."),
+                   "Lena Varga")
+    assert (actor.country, actor.sector) == ("HUN", "GOV")
+    # two countries' demonyms: no guess
+    actor = person(run("President Lena Varga thanked the Hungarian and Austrian voters."),
+                   "Lena Varga")
+    assert actor.country is None
+
+
+def test_candidates_and_politicians_take_their_modifiers_sector():
+    r = run("The Kenyan opposition candidates walked out. Ugandan opposition politicians cheered.")
+    agents = {m.text: m.actor_id for m in r.mentions if m.label == "AGENT"}
+    assert agents["Kenyan opposition candidates"] == "KEN-OPP"
+    assert agents["Ugandan opposition politicians"] == "UGA-OPP"
+
+
 def test_former_office_keeps_the_country_not_the_sector():
     actor = person(run("Former Peruvian President Hugo Salas denied the charges."), "Hugo Salas")
     assert (actor.country, actor.sector) == ("PER", None)

@@ -43,7 +43,10 @@ def resolve_actors(result: DocResult, kb: KB) -> None:
     link_mentions(named, link)
     discover(doc, named, link)
     home = agents.dominant_country(result.mentions, link.kb)
-    describe_people(result, doc, named, link, home)
+    # a title's country may also come from the one country the demonyms name (no place named)
+    describe_people(result, doc, named, link,
+                    home or agents.sole_demonym_country(result.mentions, link.kb,
+                                                         result.article.text))
     link_capitals(doc, named, link)
     add_agents(result, doc, named, link, home)
     add_coref(result, doc, link)

@@ -71,6 +71,7 @@ BARE_HEADS = frozenset({
 # Collective heads whose sector is their modifier's: "opposition groups", "rebel leaders",
 # "army officers", "student unions".
 COLLECTIVE_HEADS = frozenset({"group", "groups", "party", "parties", "leaders", "leader",
+                              "candidates", "candidate", "politicians", "lawyers", "delegates",
                               "members", "member", "officers", "figures", "factions", "faction",
                               "units", "unit", "elements", "supporters", "sources", "movement",
                               "organisations", "organizations", "union", "unions", "commanders"})
@@ -282,6 +283,17 @@ def dominant_country(mentions, kb: KB) -> str | None:
     if not weight:
         return None
     return max(weight, key=weight.get)  # dicts keep first-seen order: ties go to the first
+
+
+def sole_demonym_country(mentions, kb: KB, text: str) -> str | None:
+    """The one country a document's demonyms name, where it names no place: "President X has
+    reneged on his commitment to the Zambian people" is about Zambia. None where the demonyms
+    name two countries or none; a joined demonym ("Iranian-backed", "pro-Iranian") names a
+    sponsor or a side, not where the story is."""
+    found = {kb.demonyms.get(m.text.lower()) for m in mentions if m.label == "NORP"
+             and text[m.end:m.end + 1] != "-" and text[max(m.start - 1, 0):m.start] != "-"}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def bare_context_ok(chunk, head_words: list[str]) -> bool:
