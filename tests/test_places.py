@@ -452,3 +452,11 @@ def test_a_state_name_among_states_of_one_country_is_that_countrys_state():
     text = "Russia and Armenia held talks, and monitors went to Georgia."
     places = _geoparse_text(text, ["Russia", "Armenia", "Georgia"])
     assert places["Georgia"].place_id == "cc:GEO"
+
+
+def test_a_state_is_not_placed_at_its_big_city(gaz):
+    # Some listed subdivision points are their big city's; the towns' mean replaces them.
+    ny = gaz.get("iso:US-NY")
+    assert haversine_km((ny.lat, ny.lon), (40.71, -74.01)) > 100
+    berlin = gaz.get("iso:DE-BE")  # a city-state keeps the city's point
+    assert haversine_km((berlin.lat, berlin.lon), (52.52, 13.40)) < 20

@@ -315,6 +315,28 @@ def _state_points() -> dict[tuple[str, str], tuple[float, float]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _big_towns() -> dict[str, list[tuple[float, float]]]:
+    """ISO2 -> points of the country's towns of 300,000 people or more."""
+    out: dict[str, list[tuple[float, float]]] = {}
+    for c in _cities500().values():
+        if int(c.get("population") or 0) >= 300_000:
+            out.setdefault(c["countrycode"], []).append((float(c["latitude"]), float(c["longitude"])))
+    return out
+
+
+def _at_a_big_town(iso2: str, pt: tuple[float, float], towns_mean: tuple[float, float]) -> bool:
+    """Whether a subdivision's listed point is its big city's rather than a middle: within
+    15 km of a town of 300,000 while the mean of the subdivision's towns lies over 50 km
+    away (New York State at New York City, Sao Paulo state at the city; a city-state such
+    as Berlin keeps its point, its towns' mean being the same place)."""
+    from . import haversine_km  # the package's distance function
+
+    if haversine_km(pt, towns_mean) <= 50.0:
+        return False
+    return any(haversine_km(pt, t) <= 15.0 for t in _big_towns().get(iso2, ()))
+
+
 def _state_towns() -> tuple[dict[str, int], dict[str, tuple[float, float]]]:
     """ISO subdivision code -> the people of its towns in cities500, and their mean point.
     GeoNames numbers most countries' admin1 differently from ISO; country_state_city lists
@@ -390,9 +412,12 @@ def _subdivisions(b: _Builder, iso2to3: dict[str, str],
         # Letter codes shared with GeoNames (US states) are exact; numeric ones are not the
         # same numbering, and a town of the subdivision's name is the next best point.
         by_code = points.get((iso3, "#" + code)) if code.isalpha() else None
+        towns_mean = by_code or state_means.get(s.code)
         pt = (states.get((s.country_code, code)) or states.get((s.country_code, key))
-              or states.get((s.country_code, bare)) or by_code or state_means.get(s.code)
-              or _mean_point(children.get(s.code, ()), states, state_means)
+              or states.get((s.country_code, bare)))
+        if pt is not None and towns_mean is not None and _at_a_big_town(s.country_code, pt, towns_mean):
+            pt = towns_mean
+        pt = (pt or towns_mean or _mean_point(children.get(s.code, ()), states, state_means)
               or points.get((iso3, key)) or points.get((iso3, bare)))
         if pt is None:
             continue
@@ -631,6 +656,11 @@ def build() -> Gazetteer:
 # --- caching -------------------------------------------------------------------------------
 
 
+# The builder this process runs, hashed when it is imported: a process still running an
+# older builder must not write its build under the name of the file as edited since.
+_BUILDER_DIGEST = hashlib.sha1(Path(__file__).read_bytes()).digest()
+
+
 def cache_path() -> Path:
     base = os.environ.get("EVENTWIRE_CACHE") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "eventwire")
@@ -642,7 +672,7 @@ def cache_path() -> Path:
             h.update(f"{pkg}=none".encode())
     h.update(SUPPLEMENT.read_bytes())
     h.update(COUNTRY_POINTS.read_bytes())
-    h.update(Path(__file__).read_bytes())  # a change to the builder invalidates the cache
+    h.update(_BUILDER_DIGEST)  # a change to the builder invalidates the cache
     return Path(base) / f"gazetteer-{h.hexdigest()[:12]}.marshal"
 
 
