@@ -12,7 +12,7 @@ from lxml import etree
 from ..model import Article, Document
 from ..registry import SkipDocument
 from .fields import clean_line, normalise_name, parse_dateline
-from .htmlmeta import extract_author, extract_catstags
+from .htmlmeta import c_level_trafilatura, extract_author, extract_catstags
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:\-]+)""", re.IGNORECASE)
 # The meta tags that state the publication time (htmldate gives the day only), by their
@@ -68,15 +68,16 @@ def extract_html_article(doc: Document, html: str) -> Article:
     """The Article of an HTML page: metadata from its head, body text by trafilatura."""
     from trafilatura.utils import load_html
 
-    try:
-        return _article_from_tree(doc, parse_html(html))
-    except (SkipDocument, ValueError):
-        # lxml refuses control characters in the text trafilatura copies into its output
-        # tree, so such a page comes out empty; trafilatura's loader strips them first.
-        # Checked only here: the check costs 0.25 ms a page and few pages need it.
-        if not has_xml_invalid_chars(html):
-            raise
-    return _article_from_tree(doc, load_html(html))
+    with c_level_trafilatura():
+        try:
+            return _article_from_tree(doc, parse_html(html))
+        except (SkipDocument, ValueError):
+            # lxml refuses control characters in the text trafilatura copies into its output
+            # tree, so such a page comes out empty; trafilatura's loader strips them first.
+            # Checked only here: the check costs 0.25 ms a page and few pages need it.
+            if not has_xml_invalid_chars(html):
+                raise
+        return _article_from_tree(doc, load_html(html))
 
 
 def _article_from_tree(doc: Document, tree) -> Article:

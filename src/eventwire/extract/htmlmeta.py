@@ -14,6 +14,8 @@ Written from ``trafilatura.xpaths`` 2.3 (AUTHOR_XPATHS, AUTHOR_DISCARD_XPATHS).
 
 from __future__ import annotations
 
+import re
+from contextlib import contextmanager
 from copy import deepcopy
 from functools import lru_cache
 
@@ -131,3 +133,203 @@ def extract_catstags(kind: str, tree) -> list[str]:
     # trafilatura's fallback for categories: the head's section meta tags.
     found = [e.attrib["content"] for e in tree.xpath(_SECTION_META)]
     return [r for r in dict.fromkeys(line_processing(x) for x in found if x) if r]
+
+
+# --- any trafilatura XPath, its regular-expression tests made C-level --------------------------
+#
+# The hand-written expressions above cover the metadata searches. trafilatura's body
+# extraction runs two dozen more expressions with ``re:test`` (its content-area, discard and
+# comment XPaths), which were two thirds of its time on aeb dev. Those are rewritten here
+# mechanically from each expression's own text: every ``re:test(ARG, 'REGEX'[, 'i'])`` whose
+# regex is a set of literal alternatives (``[-_]``, ``?``, ``(?:a|b)``, ``{0,2}``, a leading
+# ``^``) becomes ``contains``/``starts-with`` tests on ``ARG``; a branch that is no such set
+# (``\s``, ``$``, a look-ahead) keeps the exact ``re:test``, reached only when a literal the
+# branch cannot match without holds (``contains(ARG, 'bottom') and re:test(...)``). The same
+# elements match (tests/test_extract_html.py checks every rewritten expression against the
+# original); lxml converts a node-set argument of ``re:test`` to the string of its first
+# node, as XPath's own string functions do.
+
+EXSLT_REGEXP = "http://exslt.org/regular-expressions"
+_RE_TEST = re.compile(r"re:test\(\s*([^,()']+?)\s*,\s*'([^']*)'\s*(?:,\s*'([^']*)'\s*)?\)")
+# More spellings than this and the plain re:test is as cheap.
+MAX_SPELLINGS = 24
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# One re:test call costs about what five contains() tests cost (lxml calls Python for it;
+# libxml2 re-reads the attribute for each test): beyond four tests the call stays.
+MAX_C_TESTS = 4
+# Python's case-insensitive matching also folds these onto ASCII letters.
+_FOLD_FROM, _FOLD_TO = _UPPER + "\u0130\u0131\u017f\u212a", _UPPER.lower() + "iisk"
+
+
+class _NotLiteral(Exception):
+    """The regex (part) is not a small set of literal spellings."""
+
+
+def _spellings(items, states):
+    """Expand a parsed regex sequence over states ``(anchored, text)``: the literal texts
+    (and whether each must start the string) it matches. Raises :class:`_NotLiteral`."""
+    from re import _constants as c
+
+    for op, av in items:
+        if op is c.LITERAL:
+            states = [(a, t + chr(av)) for a, t in states]
+        elif op is c.IN and all(kind is c.LITERAL for kind, _ in av):
+            states = [(a, t + chr(ch)) for a, t in states for _, ch in av]
+        elif op is c.BRANCH:
+            states = [s for branch in av[1] for s in _spellings(branch, states)]
+        elif op is c.SUBPATTERN and not av[1] and not av[2]:  # a group without inline flags
+            states = _spellings(av[3], states)
+        elif op is c.MAX_REPEAT and av[1] <= 4:
+            lo, hi, sub = av
+            grown, out = states, []
+            for count in range(hi + 1):
+                if count >= lo:
+                    out += grown
+                if count < hi:
+                    grown = _spellings(sub, grown)
+            states = out
+        elif op is c.AT and av is c.AT_BEGINNING:
+            # '^' matches only at the start: a state that already holds text fails there.
+            states = [(True, t) for a, t in states if not t]
+        else:
+            raise _NotLiteral(op)
+        if len(states) > MAX_SPELLINGS:
+            raise _NotLiteral("too many spellings")
+    return states
+
+
+def _alternatives(items) -> list[list]:
+    """A parsed regex sequence as the sequences it alternates between: each top-level
+    alternation (bare or in a plain group) distributed over what surrounds it."""
+    from re import _constants as c
+
+    for i, (op, av) in enumerate(items):
+        if op is c.BRANCH:
+            alts = av[1]
+        elif (op is c.SUBPATTERN and not av[1] and not av[2] and len(av[3]) == 1
+              and av[3][0][0] is c.BRANCH):
+            alts = av[3][0][1][1]
+        else:
+            continue
+        out = [seq for alt in alts for seq in _alternatives([*items[:i], *alt, *items[i + 1:]])]
+        if len(out) > MAX_SPELLINGS:
+            raise _NotLiteral("too many alternatives")
+        return out
+    return [list(items)]
+
+
+def _longest_literal(items) -> str:
+    """The longest run of plain characters a parsed regex branch must match."""
+    from re import _constants as c
+
+    best = run = ""
+    for op, av in items:
+        run = run + chr(av) if op is c.LITERAL else ""
+        best = max(best, run, key=len)
+    return best
+
+
+def _quote(text: str) -> str:
+    if "'" not in text:
+        return f"'{text}'"
+    if '"' not in text:
+        return f'"{text}"'
+    raise _NotLiteral("quote")
+
+
+def _literal_test(arg: str, anchored: bool, text: str) -> str:
+    return f"{'starts-with' if anchored else 'contains'}({arg}, {_quote(text)})"
+
+
+def _c_level_test(match: re.Match) -> str:
+    """One ``re:test(...)`` call as an equivalent, cheaper expression (see above)."""
+    arg, pattern, flags = match.group(1), match.group(2), match.group(3) or ""
+    if set(flags) - {"i", "g"}:
+        return match.group(0)
+    try:
+        matches_empty = re.search(pattern, "", re.IGNORECASE if "i" in flags else 0) is not None
+        tests = _literal_tests(arg, pattern, fold="i" in flags)
+    except re.error:
+        return match.group(0)
+    if tests is not None and sum(map(len, tests)) <= MAX_C_TESTS:
+        exact, needs_regex = tests
+        if needs_regex:
+            exact = [*exact, f"(({' or '.join(needs_regex)}) and {match.group(0)})"]
+        return f"({' or '.join(exact)})" if exact else "false()"
+    # An absent attribute reads as '': the Python call is skipped where that cannot match.
+    return match.group(0) if matches_empty else f"({arg} and {match.group(0)})"
+
+
+def _literal_tests(arg: str, pattern: str, fold: bool) -> tuple[list[str], list[str]] | None:
+    """(exact tests, prefilters): the C-level tests that together match as the regex does,
+    and for its alternatives that are no literal set, a literal each needs (their match is
+    left to the regex); ``None`` when some alternative has no such literal."""
+    import re._parser as sre_parse
+
+    if fold:
+        if not pattern.isascii():
+            return None
+        arg, pattern = f"translate({arg}, '{_FOLD_FROM}', '{_FOLD_TO}')", pattern.lower()
+    exact, needs_regex = [], []
+    try:
+        for alternative in _alternatives(list(sre_parse.parse(pattern).data)):
+            try:
+                exact += [_literal_test(arg, a, t) for a, t in _spellings(alternative, [(False, "")])]
+            except _NotLiteral:
+                needed = _longest_literal(alternative)
+                if not needed:
+                    return None
+                needs_regex.append(_literal_test(arg, False, needed))
+    except _NotLiteral:
+        return None
+    return list(dict.fromkeys(exact)), list(dict.fromkeys(needs_regex))
+
+
+def c_level_xpath(xpath: XPath) -> XPath:
+    """The same expression with its ``re:test`` calls rewritten (see above); the expression
+    itself where it has none."""
+    if "re:test" not in xpath.path:
+        return xpath
+    return XPath(_RE_TEST.sub(_c_level_test, xpath.path), namespaces={"re": EXSLT_REGEXP})
+
+
+# trafilatura's modules that run re:test expressions, by the names they bind them to.
+_TRAFILATURA_MODULES = ("baseline", "core", "external", "main_extractor", "metadata")
+
+
+@lru_cache(maxsize=1)
+def _c_level_replacements() -> list[tuple[object, str, object, object]]:
+    """(module, name, trafilatura's value, the C-level value) for every module-level XPath or
+    list of XPaths in trafilatura's extraction modules that holds a re:test."""
+    import importlib
+
+    out = []
+    for module_name in _TRAFILATURA_MODULES:
+        try:
+            module = importlib.import_module(f"trafilatura.{module_name}")
+        except ImportError:
+            continue
+        for name, value in vars(module).items():
+            if isinstance(value, XPath) and "re:test" in value.path:
+                out.append((module, name, value, c_level_xpath(value)))
+            elif (isinstance(value, list) and value and all(isinstance(x, XPath) for x in value)
+                  and any("re:test" in x.path for x in value)):
+                out.append((module, name, value, [c_level_xpath(x) for x in value]))
+    return out
+
+
+@contextmanager
+def c_level_trafilatura():
+    """Run trafilatura, within the block, with its expressions' C-level equivalents.
+
+    Its modules' bindings are swapped for the block and restored after it, so trafilatura
+    called elsewhere (the benchmark's baseline run) is untouched. Not for threads sharing
+    trafilatura: eventwire extracts in worker processes."""
+    replacements = _c_level_replacements()
+    for module, name, _, fast in replacements:
+        setattr(module, name, fast)
+    try:
+        yield
+    finally:
+        for module, name, original, _ in replacements:
+            setattr(module, name, original)

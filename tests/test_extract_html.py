@@ -1,0 +1,136 @@
+"""HTML extraction's speed work keeps trafilatura's answers: its XPath expressions rewritten
+without Python regex calls select the same elements, and the swap is undone afterwards."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from contextlib import nullcontext
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from eventwire.extract import extract_article
+from eventwire.extract.htmlmeta import (
+    EXSLT_REGEXP,
+    _c_level_replacements,
+    c_level_trafilatura,
+    c_level_xpath,
+)
+from eventwire.model import Document
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "pages"
+_RE_TEST_PATTERN = re.compile(r"re:test\([^,]+,\s*'([^']*)'")
+# Tags trafilatura's expressions name, before and after its tag conversion.
+_TAGS = ("div", "section", "span", "p", "article", "main", "aside", "list", "item", "a", "h2")
+
+
+def _values_for(pattern: str) -> set[str]:
+    """Attribute values near the edge of what ``pattern`` matches: each alternative's
+    literal pieces, alone and padded, cut short, cased differently, followed by 'ary'."""
+    pieces = set()
+    for alternative in re.split(r"\|", pattern):
+        plain = re.sub(r"\(\?[:!]|[()^$?\\]|\{\d*,?\d*\}", "", alternative)
+        for variant in {re.sub(r"\[(.)[^\]]*\]", r"\1", plain),
+                        re.sub(r"\[[^\]]*(.)\]", r"\1", plain),
+                        re.sub(r"\[[^\]]*\]", "", plain), plain.replace("s", "")}:
+            if variant.strip():
+                pieces.add(variant)
+    values = set()
+    for piece in pieces:
+        values |= {piece, f"x{piece}", f"{piece}x", f"a {piece}", f"{piece} b", f"a\t{piece}",
+                   f"{piece}\n", piece.upper(), piece.capitalize(), piece[:-1], piece[1:],
+                   f"{piece}ary", f"{piece}-ary x"}
+    return values
+
+
+def _page_for(values: set[str]) -> str:
+    """Elements of every tag carrying each value as id, class, both (in both orders), style
+    and role, with an h1 inside half of them and a link in each."""
+    rows = []
+    for i, value in enumerate(sorted(values)):
+        v = html_lib.escape(value, quote=True)
+        for tag in _TAGS:
+            inner = ("<h1>t</h1>" if i % 2 else "<p>t</p>") + '<a href="/x">t</a>'
+            rows += [f'<{tag} class="{v}">{inner}</{tag}>', f'<{tag} id="{v}">{inner}</{tag}>',
+                     f'<{tag} id="{v}" class="other">{inner}</{tag}>',
+                     f'<{tag} class="{v}" id="other">{inner}</{tag}>',
+                     f'<{tag} style="{v}" role="{v}">{inner}</{tag}>']
+    return "<html><body>" + "".join(rows) + "</body></html>"
+
+
+def _rewritten_expressions():
+    seen = {}
+    for module, name, original, fast in _c_level_replacements():
+        pairs = zip(original, fast) if isinstance(original, list) else [(original, fast)]
+        for i, (old, new) in enumerate(pairs):
+            if old is not new and old.path not in seen:
+                seen[old.path] = pytest.param(old, new, id=f"{module.__name__}.{name}[{i}]")
+    return list(seen.values())
+
+
+def test_trafilatura_expressions_are_found_and_rewritten():
+    expressions = _rewritten_expressions()
+    assert len(expressions) >= 10
+    assert all("re:test" not in p.values[1].path or " and re:test" in p.values[1].path
+               for p in expressions)
+
+
+@pytest.mark.parametrize(("original", "rewritten"), _rewritten_expressions())
+def test_rewritten_expression_selects_the_same_elements(original, rewritten):
+    values = set()
+    for pattern in _RE_TEST_PATTERN.findall(original.path):
+        values |= _values_for(pattern)
+    tree = lxml_html.fromstring(_page_for(values))
+    expected = original(tree)
+    assert rewritten(tree) == expected
+    if isinstance(expected, list):  # the test pages must exercise the expression
+        assert expected
+
+
+@pytest.mark.parametrize(("expression", "attributes", "matches"), [
+    ("re:test(@class, '^comment(?!ary)')", 'class="commentary"', False),
+    ("re:test(@class, '^comment(?!ary)')", 'class="comment-list"', True),
+    ("re:test(@class, '(^|\\s)link(\\s|$)')", 'class="a\tlink"', True),
+    ("re:test(@class, '(^|\\s)link(\\s|$)')", 'class="permalink"', False),
+    ("re:test(@class, 'fulltext', 'i')", 'class="FullText"', True),
+    ("re:test(@class, 'post[-_]?content')", 'class="post_content"', True),
+    ("re:test(@class, 'post[-_]?content')", 'class="post--content"', False),
+    ("re:test(@id|@class, 'hidden')", 'id="main" class="hidden"', False),  # first attribute only
+    ("re:test(@id|@class, 'hidden')", 'class="hidden" id="main"', True),
+    ("re:test(@id, 'x*')", 'class="x"', True),  # matches the empty string: no attribute guard
+])
+def test_rewritten_regex_tests_keep_their_meaning(expression, attributes, matches):
+    from lxml.etree import XPath
+
+    tree = lxml_html.fromstring(f"<html><body><div {attributes}>t</div></body></html>")
+    original = XPath(f"//div[{expression}]", namespaces={"re": EXSLT_REGEXP})
+    rewritten = c_level_xpath(original)
+    assert bool(original(tree)) is matches
+    assert bool(rewritten(tree)) is matches
+
+
+def test_swap_is_undone_after_the_block_and_after_an_error():
+    module, name, original, fast = _c_level_replacements()[0]
+    with c_level_trafilatura():
+        assert getattr(module, name) is fast
+    assert getattr(module, name) is original
+    with pytest.raises(RuntimeError), c_level_trafilatura():
+        raise RuntimeError("boom")
+    assert getattr(module, name) is original
+
+
+def _sample_doc(path: Path) -> Document:
+    return Document(doc_id=path.stem, source="test", content=path.read_bytes(), format="html",
+                    content_hash=path.stem, url=None, header_date=None, meta={})
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.html")), ids=lambda p: p.name)
+def test_sample_pages_extract_as_with_trafilaturas_own_expressions(path, monkeypatch):
+    fast = extract_article(_sample_doc(path))
+    monkeypatch.setattr("eventwire.extract.html.c_level_trafilatura", nullcontext)
+    slow = extract_article(_sample_doc(path))
+    assert fast.paragraphs and fast.paragraphs == slow.paragraphs
+    assert (fast.title, fast.byline, fast.tags, fast.published) == \
+        (slow.title, slow.byline, slow.tags, slow.published)
