@@ -834,3 +834,21 @@ def test_a_named_target_beats_the_place_and_a_reported_place_is_no_target():
     aid = next(e for e in run(r) if e.trigger.startswith("sent"))
     assert (aid.target_actor_id, aid.target_basis) == ("nf", "text")
     assert all(e.target_actor_id != "RUR" for e in r.events if e.trigger.startswith("said"))
+
+
+def test_the_doers_own_forces_are_not_the_target_of_a_withdrawal():
+    r = parse("Borduria withdrew its troops from Ruritania in May.")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    mention(r, "Borduria", "BOR", "GPE")
+    mention(r, "its", "BOR", "ORG")
+    mention(r, "Ruritania", "RUR", "GPE")
+    e = only(run(r), "RETREAT")
+    assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR")
+
+
+def test_an_unlinked_name_gives_way_to_a_linked_modifier_in_its_phrase():
+    r = parse("The Bordurian Assembly agreed to lift the embargo.")
+    mention(r, "Bordurian", "BOR", "NORP")
+    mention(r, "Assembly", None, "ORG")
+    e = next(e for e in run(r) if e.event_type == "AGREE")
+    assert e.source_actor_id == "BOR"

@@ -38,6 +38,11 @@ CLAUSE_TARGET_TYPES = frozenset({"REQUEST"})
 # Prepositions on an object noun that lead to the actor behind it or facing it: "a request by
 # X", "an offer from X", "action against X", "aid to X", "a meeting of X".
 OBJECT_NOUN_PREPS = frozenset({"by", "from", "against", "on", "to", "of", "for", "between"})
+# Types whose object with the doer's possessive ("withdrew its troops", "closed their
+# borders", "offered its help") is the doer's own asset, never the other party.
+OWN_ASSET_TYPES = frozenset({"RETREAT", "MOBILIZE", "AID", "AGREE", "COOPERATE", "CONCEDE",
+                             "SANCTION"})
+OWN_POSSESSIVES = frozenset({"its", "their", "our"})
 # Prepositions by which a trigger's phrase names the place it is aimed at or happens in.
 PLACE_TARGET_PREPS = frozenset({"in", "into", "to", "from", "inside", "within", "on", "across",
                                 "throughout", "over", "with"})
@@ -345,6 +350,8 @@ class RoleFinder:
                 by_prep.extend(p for p in c.children
                                if p.dep_ == "pobj" and self._participant(p, consumed))
             elif c.dep_ in ("dobj", "dative"):
+                if event_type in OWN_ASSET_TYPES and _own_asset(c):
+                    continue  # "withdrew its troops from X": the doer's own, not the target
                 if self._participant(c, consumed):
                     direct.append(c)
                 elif c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in TEMPORAL_LABELS:
@@ -573,8 +580,11 @@ class RoleFinder:
     def _mention_for(self, tok, depth: int = 0):
         """The mention naming the actor a head stands for, and the token it was found on."""
         m = self.index.at(tok.i)
+        own = None
         if m is not None and not self.index.is_place_only(m) and not _aligned_only(m):
-            return m, tok
+            if m.actor_id or depth >= 3:
+                return m, tok
+            own = (m, tok)  # unlinked: a linked modifier may still say who ("the US Congress")
         if depth >= 3:
             return None, None
         kids = sorted(tok.children, key=lambda c: MODIFIER_DEPS.index(c.dep_)
@@ -590,11 +600,15 @@ class RoleFinder:
                 if not objs:
                     continue
                 c = objs[0]
+            if own is not None and c.dep_ not in ("compound", "amod", "poss"):
+                continue  # an unlinked name gives way only to a modifier inside its phrase
             m, at = self._mention_for(c, depth + 1)
             if m is not None and (m.actor_id or found[0] is None):
                 found = (m, at)
                 if m.actor_id:
                     break
+        if own is not None and (found[0] is None or not found[0].actor_id):
+            return own
         return found
 
     def fill(self, heads, consumed=()) -> list[Role]:
@@ -642,6 +656,10 @@ class RoleFinder:
                 if om is not None and om is not m:
                     roles.append(Role(om.text, om, tok.i))
         return roles
+
+
+def _own_asset(tok) -> bool:
+    return any(k.dep_ == "poss" and k.lower_ in OWN_POSSESSIVES for k in tok.children)
 
 
 def _known_actor(result: DocResult, actor_id: str) -> bool:
