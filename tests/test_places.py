@@ -460,3 +460,13 @@ def test_a_state_is_not_placed_at_its_big_city(gaz):
     assert haversine_km((ny.lat, ny.lon), (40.71, -74.01)) > 100
     berlin = gaz.get("iso:DE-BE")  # a city-state keeps the city's point
     assert haversine_km((berlin.lat, berlin.lon), (52.52, 13.40)) < 20
+
+
+@pytest.mark.parametrize("name, place_id", [
+    ("Strait of Hormuz", "sup:strait-of-hormuz"),
+    ("Lake Victoria", "sup:lake-victoria"),
+    ("Sahara", "sup:sahara"),  # not a village spelt alike
+    ("Mindanao", "sup:mindanao"),
+])
+def test_natural_features_news_names(gaz, name, place_id):
+    assert resolve_name(name, gaz).place_id == place_id
