@@ -134,3 +134,36 @@ def test_sample_pages_extract_as_with_trafilaturas_own_expressions(path, monkeyp
     assert fast.paragraphs and fast.paragraphs == slow.paragraphs
     assert (fast.title, fast.byline, fast.tags, fast.published) == \
         (slow.title, slow.byline, slow.tags, slow.published)
+
+
+# Attributes each of trafilatura's author searches tests, and near misses.
+_AUTHOR_ATTRIBUTES = [
+    'rel="author"', 'rel="authors"', 'id="author"', 'id="Author-box"', 'id="zuozhe1"',
+    'class="author"', 'class="authorname"', 'class="author-name x"', 'class="AuthorName"',
+    'class="byline"', 'class="Byline-wrap"', 'class="byl"', 'class="BBL"', 'class="bbl"',
+    'class="username"', 'class="usernames"', 'class="channel-name"', 'class="writer"',
+    'class="screenname"', 'class="posted-by"', 'class="journalist-name"', 'class="auth"',
+    'itemprop="author name"', 'itemprop="author"', 'itemprop="name"',
+    'data-testid="AuthorCard"', 'data-testid="AuthorURL"', 'data-testid="Author"',
+    'data-component="Byline"', 'data-component="byline"', "",
+]
+_AUTHOR_TAGS = ("a", "address", "div", "link", "p", "span", "strong", "h3", "h4", "li", "em")
+
+
+def test_author_candidates_are_trafilaturas_search_results():
+    from trafilatura.xpaths import AUTHOR_XPATHS
+
+    from eventwire.extract.htmlmeta import author_candidates
+
+    rows = [f"<{tag} {attr}>Name Here</{tag}>" for tag in _AUTHOR_TAGS for attr in _AUTHOR_ATTRIBUTES]
+    rows += ["<author>A. Writer</author>", "<span><rel>me</rel>Self Named</span>",
+             '<p class="note"><rel>me</rel>Self Noted</p>',
+             "<div><rel>you</rel>Not Me</div>"]
+    tree = lxml_html.fromstring("<html><body>" + "".join(rows) + "</body></html>")
+    expected, seen = [], set()
+    for expression in AUTHOR_XPATHS:
+        found = [e for e in expression(tree) if e not in seen]
+        seen |= set(found)
+        expected.append(found)
+    assert all(expected)
+    assert author_candidates(tree) == expected
