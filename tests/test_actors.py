@@ -503,3 +503,17 @@ def test_an_unknown_body_named_after_its_country_is_coded():
     # no known country in the name: nothing is invented
     assert "The Ruritanian Heritage Trust" not in ids or \
         r.actors[ids["The Ruritanian Heritage Trust"]].country is None
+
+
+def test_a_country_name_tagged_person_is_the_state_unless_a_persons_name_holds_it():
+    from eventwire.model import Mention
+    from eventwire.resolve.actors import state_named_as_person
+    from eventwire.resolve.actors.linker import Linking
+
+    link = Linking(load_kb(), text="")
+    benin = Mention(0, 5, "Benin", "PERSON", 0)
+    assert state_named_as_person(benin, [benin], link) == "BEN"
+    jordan = Mention(40, 46, "Jordan", "PERSON", 1)
+    player = Mention(0, 14, "Michael Jordan", "PERSON", 0)
+    assert state_named_as_person(jordan, [player, jordan], link) is None
+    assert state_named_as_person(Mention(0, 9, "Ana Perez", "PERSON", 0), [], link) is None

@@ -547,11 +547,19 @@ def _triggers_for(doc, event_type: str, lexicon: Lexicon, index: MentionIndex) -
     found = [(t, m, n) for _, n, _, t, m in sorted(own, key=lambda x: x[:3])]
     found += [(t, m, n) for _, n, _, t, m in sorted(typed, key=lambda x: x[:3])]
     main = _main_verb(next(iter(doc.sents), None))
+    main_found = []
     if main is not None:
         entry = Entry(event_type, None, main.lemma_, main.lemma_, ())
-        found.append((main, Match(entry, ()), main.pos_ == "NOUN"))
-    found += [(t, m, n) for _, n, _, t, m in sorted(other, key=lambda x: x[:3])]
-    return found
+        main_found = [(main, Match(entry, ()), main.pos_ == "NOUN")]
+    others = [(t, m, n) for _, n, _, t, m in sorted(other, key=lambda x: x[:3])
+              if main is None or t.i != main.i]
+    if main is not None and main.lemma_.lower() in REPORT_LEMMAS:
+        return found + others + main_found  # "..., the agency reported": the report is not it
+    return found + main_found + others
+
+
+# The verbs of a wire's attribution ("..., the agency reported", "was quoted as saying").
+REPORT_LEMMAS = REPORTING_VERBS | {"report", "quote"}
 
 
 def _as_type(match: Match, event_type: str) -> Match:
@@ -563,8 +571,8 @@ def _main_verb(sent):
     if sent is None:
         return None
     root = sent.root
-    if root.lemma_.lower() in REPORTING_VERBS:
-        clause = next((c for c in root.children if c.dep_ == "ccomp"
+    if root.lemma_.lower() in REPORT_LEMMAS:
+        clause = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis", "advcl")
                        and c.pos_ in ("VERB", "AUX")), None)
         if clause is not None:
             return clause

@@ -17,6 +17,7 @@ from .linker import (ACTOR_LABELS, Linking, context_country, country_opening, de
                      link_in_context,
                      link_named, looks_like_group, looks_like_person_name, provisional,
                      register_person)
+from .normalize import name_key
 
 __all__ = ["ActorsStage", "load_kb", "KB", "resolve_actors"]
 
@@ -85,6 +86,11 @@ def discover(doc, named: list[Mention], link: Linking) -> None:
     for m in named:
         if m.actor_id or m.label not in ("ORG", "PERSON"):
             continue
+        state = state_named_as_person(m, named, link)
+        if state is not None:
+            m.actor_id, m.source = state, "kb"
+            link.use(state)
+            continue
         people = placed_people(m.text, link)
         if people is not None:
             m.actor_id = people  # NER's PERSON "Bosnian Serbs" is a people, not a person
@@ -97,6 +103,24 @@ def discover(doc, named: list[Mention], link: Linking) -> None:
             m.actor_id = provisional(link, m.text, "PERSON", "person").actor_id
         if m.actor_id:
             m.source = "pattern" if people is not None else "provisional"
+
+
+def state_named_as_person(m: Mention, named: list[Mention], link: Linking) -> str | None:
+    """The small NER model tags some country names PERSON ("Benin opened its borders", "Sri
+    Lanka has established ties"): a PERSON mention that is exactly a state's name is the state,
+    unless another person's name in the document contains it ("Michael Jordan ... Jordan
+    said" is the man)."""
+    if m.label != "PERSON":
+        return None
+    states = [i for i in link.kb.lookup(name_key(m.text)) if link.kb.get(i).kind == "state"]
+    if len(states) != 1:
+        return None
+    words = m.text.split()
+    for other in named:
+        if other is not m and other.label == "PERSON" and len(other.text.split()) > len(words) \
+                and other.text.endswith(m.text):
+            return None
+    return states[0]
 
 
 # Words that make a name an institution's ("the Nigerian Union of Teachers").
