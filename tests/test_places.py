@@ -470,3 +470,12 @@ def test_a_state_is_not_placed_at_its_big_city(gaz):
 ])
 def test_natural_features_news_names(gaz, name, place_id):
     assert resolve_name(name, gaz).place_id == place_id
+
+
+def test_an_embassy_is_in_the_story_town_not_the_country_it_represents():
+    text = "Crowds gathered in Rome near the Embassy of the Republic of Armenia, and Armenia protested."
+    places = _geoparse_text(text, ["Rome", "Embassy of the Republic of Armenia", "Armenia"])
+    assert places["Embassy of the Republic of Armenia"].name == "Rome"
+    text = "In Moscow, diplomats at the British Embassy met officials from London."
+    places = _geoparse_text(text, ["Moscow", "British Embassy", "London"])
+    assert places["British Embassy"].name == "Moscow"

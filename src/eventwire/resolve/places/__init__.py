@@ -408,9 +408,41 @@ def _fill_unknown(topos: list[Toponym], final: list[Entry | None], gaz: Gazettee
     for i, t in enumerate(topos):
         if final[i] is not None:
             continue
+        sender = _sending_country(t.text, gaz)
+        if sender is not None:
+            # An embassy stands abroad: the story's place nearest in the text that is not
+            # in the country it represents ("the Russian Embassy" in a Washington story).
+            final[i] = _nearest_in_text(i, topos, final, gaz, main, exclude=sender)
+            continue
         final[i] = (_named_after(t.text, gaz, countries, main)
                     or _inner_name(t.text, gaz, countries, main, known)
                     or _nearest_in_text(i, topos, final, gaz, main))
+
+
+# Words of a state's formal name ("the Republic of Armenia"), never the mission's town.
+_STATE_WORDS = frozenset("republic kingdom federation democratic islamic people's peoples socialist "
+                         "arab united federal commonwealth principality sultanate emirate".split())
+_MISSION = re.compile(r"\b(?:embassy|consulate|high commission)\b", re.I)
+
+
+def _sending_country(name: str, gaz: Gazetteer) -> str | None:
+    """ISO3 of the country a diplomatic mission's name represents ("British Embassy",
+    "Embassy of the Republic of Armenia"); None for other names, or when the name also
+    gives the mission's town ("British Embassy Tokyo", left to the inner-name rule)."""
+    if not _MISSION.search(name):
+        return None
+    sender = None
+    for word in _MISSION.sub(" ", name).replace(" of ", " ").split():
+        iso3 = gaz.demonym(word)
+        if iso3 is None:
+            hit = next((e for e in gaz.lookup(word) if e.kind == "country"), None)
+            iso3 = hit.country if hit else None
+        if iso3 is not None:
+            sender = sender or iso3
+        elif word[:1].isupper() and word.lower() not in _NOT_INNER | _STATE_WORDS and any(
+                e.precision == "city" for e in gaz.lookup(word)):
+            return None  # a town named in it
+    return sender
 
 
 def _named_after(name: str, gaz: Gazetteer, countries: Counter, main: str | None) -> Entry | None:
@@ -466,11 +498,12 @@ def _plausible(e: Entry, main: str | None, known: list[Entry], countries: Counte
 
 
 def _nearest_in_text(i: int, topos: list[Toponym], final: list[Entry | None], gaz: Gazetteer,
-                     main: str | None) -> Entry | None:
+                     main: str | None, exclude: str | None = None) -> Entry | None:
     """The resolved town, site or region nearest to toponym ``i`` in the text, weighed by
     how often it is named (an earlier one on a tie); the article's main country when it
     has none."""
-    resolved = [(j, e) for j, e in enumerate(final) if e is not None and j != i and e.precision != "country"]
+    resolved = [(j, e) for j, e in enumerate(final) if e is not None and j != i
+                and e.precision != "country" and (exclude is None or e.country != exclude)]
     anchored = [(j, e) for j, e in resolved if _anchored(e, resolved)]
     # A town is a closer guess for a street or village than a state's middle.
     towns = [(j, e) for j, e in anchored if e.precision in ("city", "site")]
@@ -481,7 +514,7 @@ def _nearest_in_text(i: int, topos: list[Toponym], final: list[Entry | None], ga
     for pool in (towns, anchored, resolved):
         if pool:
             return min(pool, key=lambda je: abs(topos[je[0]].start - topos[i].start) / freq[je[1].place_id])[1]
-    return gaz.get(f"cc:{main}") if main else None
+    return gaz.get(f"cc:{main}") if main and main != exclude else None
 
 
 def _anchored(e: Entry, resolved: list[tuple[int, Entry]]) -> bool:
