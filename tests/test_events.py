@@ -852,3 +852,12 @@ def test_an_unlinked_name_gives_way_to_a_linked_modifier_in_its_phrase():
     mention(r, "Assembly", None, "ORG")
     e = next(e for e in run(r) if e.event_type == "AGREE")
     assert e.source_actor_id == "BOR"
+
+
+def test_the_place_of_what_the_trigger_gives_to_is_the_target():
+    r = parse("Borduria sent 400 troops to the peacekeeping force in Lakeview.")
+    place(r, "Lakeview", "lakeview", "city", country="RUR")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    mention(r, "Borduria", "BOR", "GPE")
+    e = next(e for e in run(r) if e.source_actor_id == "BOR")
+    assert (e.target_actor_id, e.target_basis) == ("RUR", "place")

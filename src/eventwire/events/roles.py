@@ -503,9 +503,12 @@ class RoleFinder:
     def _place_roles(self, trigger, consumed) -> list[Role]:
         holders = [trigger, *(trigger.doc[i] for i in consumed)]
         for c in trigger.children:
-            if c.dep_ in ("dobj", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ == "to"):
+            if c.dep_ in ("dobj", "xcomp", "attr") or (c.dep_ == "prep" and c.lower_ in ("to", "of")):
                 holders.append(c)
-                holders.extend(g for g in c.children if g.dep_ in ("dobj", "pobj"))
+                for g in c.children:  # "contribute troops to a force in X", "help defend X"
+                    if g.dep_ in ("dobj", "pobj", "xcomp"):
+                        holders.append(g)
+                        holders.extend(g.children if g.dep_ == "xcomp" else ())
         roles: list[Role] = []
         for holder in holders:
             for prep in holder.children:
