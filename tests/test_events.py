@@ -861,3 +861,11 @@ def test_the_place_of_what_the_trigger_gives_to_is_the_target():
     mention(r, "Borduria", "BOR", "GPE")
     e = next(e for e in run(r) if e.source_actor_id == "BOR")
     assert (e.target_actor_id, e.target_basis) == ("RUR", "place")
+
+
+def test_the_doer_of_a_deed_committed_by_someone_is_the_target():
+    r = parse("Ruritania condemned the abuses committed by Bordurian troops.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    mention(r, "Bordurian troops", "BOR-MIL", "AGENT")
+    e = only(run(r), "ACCUSE")
+    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "BOR-MIL")

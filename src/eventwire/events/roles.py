@@ -430,6 +430,11 @@ class RoleFinder:
                     found = [p for p in c.children if p.dep_ == "pobj" and self._resolves(p)]
                     if found:
                         return found
+                elif c.dep_ == "acl" and c.tag_ == "VBN":  # "crimes committed by X"
+                    found = [p for a in c.children if a.dep_ == "agent"
+                             for p in a.children if p.dep_ == "pobj" and self._resolves(p)]
+                    if found:
+                        return found
         return []
 
     def _clause_subjects(self, verb) -> list:
