@@ -479,3 +479,12 @@ def test_an_embassy_is_in_the_story_town_not_the_country_it_represents():
     text = "In Moscow, diplomats at the British Embassy met officials from London."
     places = _geoparse_text(text, ["Moscow", "British Embassy", "London"])
     assert places["British Embassy"].name == "Moscow"
+
+
+def test_a_site_abroad_yields_to_its_town_in_the_storys_countries():
+    text = "Tourists from Australia flew home from Bali airport after the eruption in Indonesia."
+    places = _geoparse_text(text, ["Australia", "Bali airport", "Indonesia"])
+    assert places["Bali airport"].country == "IDN"
+    text = "Flights to Iraq resumed as Baghdad airport reopened."
+    places = _geoparse_text(text, ["Iraq", "Baghdad airport"])
+    assert places["Baghdad airport"].precision == "site" and places["Baghdad airport"].country == "IRQ"

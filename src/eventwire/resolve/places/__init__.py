@@ -324,6 +324,7 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
                                   list_kind=list_kinds.get(t.enumeration), division=t.division,
                                   contains=held[i], support=support[name_key(t.text)]))
     _drop_strays(final, countries)
+    _foreign_sites_to_their_town(topos, final, gaz, countries, main)
     _fill_unknown(topos, final, gaz, countries, main)
     for t, e in zip(topos, final):
         if e is None or t.metonymic:
@@ -371,6 +372,28 @@ islands bay gulf sea strait basin forest falls
 """.split())
 _WORD_SPLIT = re.compile(r"[\s/]+")
 _PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "country": 3}
+
+
+_SITE_WORDS = re.compile(r"\s+(?:international\s+)?(?:airport|air\s?base|airbase|airfield|air\s+field|"
+                         r"military\s+base|base|refugee\s+camp|camp|border\s+crossing|crossing)$", re.I)
+
+
+def _foreign_sites_to_their_town(topos: list[Toponym], final: list[Entry | None], gaz: Gazetteer,
+                                 countries: Counter, main: str | None) -> None:
+    """A site "X airport" found only in a country the article never names, while X itself
+    is a place of a country it does name, is X's site the gazetteer lacks: the article's
+    reading of X stands for it ("Bali airport" in a story of Australia and Indonesia is not
+    the airfield of Bali, Cameroon)."""
+    for i, t in enumerate(topos):
+        e = final[i]
+        if e is None or e.precision != "site" or e.country in countries or e.country == main:
+            continue
+        core = _SITE_WORDS.sub("", t.text).strip()
+        if not core or core == t.text:
+            continue
+        town = resolve_name(core, gaz, countries=countries, main=main)
+        if town is not None and town.precision != "site" and (town.country in countries or town.country == main):
+            final[i] = town
 
 
 def _drop_strays(final: list[Entry | None], countries: Counter) -> None:
