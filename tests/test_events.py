@@ -869,3 +869,11 @@ def test_the_doer_of_a_deed_committed_by_someone_is_the_target():
     mention(r, "Bordurian troops", "BOR-MIL", "AGENT")
     e = only(run(r), "ACCUSE")
     assert (e.source_actor_id, e.target_actor_id) == ("RUR", "BOR-MIL")
+
+
+def test_a_refusal_to_answer_a_demand_targets_whoever_made_it():
+    r = parse("Ruritania refused to respond to a demand from the Bordurian president.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    mention(r, "Bordurian president", "BOR-GOV", "AGENT")
+    e = only(run(r), "REJECT")
+    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "BOR-GOV")

@@ -340,7 +340,8 @@ class RoleFinder:
                 return self.subject_heads(head, depth + 1)
         return []
 
-    def _objects(self, verb, event_type: str, consumed, depth: int = 0) -> list:
+    def _objects(self, verb, event_type: str, consumed, depth: int = 0,
+                 complement: bool = False) -> list:
         preps = self.lexicon.target_preps.get(event_type, frozenset())
         direct, by_prep, things = [], [], []
         # preps of the phrase's own nouns count too: "signed an agreement with Ukraine"
@@ -360,6 +361,9 @@ class RoleFinder:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         (by_prep if self._participant(p, consumed) else things).append(p)
+            elif complement and c.dep_ == "prep" and c.lower_ == "to":
+                # "refused to respond to a demand from X": only a thing, led back to its doer
+                things.extend(p for p in c.children if p.dep_ == "pobj")
             elif c.dep_ == "prt":  # "call on": the particle's object
                 by_prep.extend(p for p in c.children if p.dep_ == "pobj")
         candidates = direct + by_prep
@@ -386,7 +390,7 @@ class RoleFinder:
         # "threatened to target the US": the target of the complement
         for c in verb.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
-                return self._objects(c, event_type, consumed, depth)
+                return self._objects(c, event_type, consumed, depth, complement=True)
         return []
 
     def _condition_subjects(self, verb) -> list:
