@@ -656,9 +656,10 @@ def build() -> Gazetteer:
 # --- caching -------------------------------------------------------------------------------
 
 
-# The builder this process runs, hashed when it is imported: a process still running an
-# older builder must not write its build under the name of the file as edited since.
-_BUILDER_DIGEST = hashlib.sha1(Path(__file__).read_bytes()).digest()
+# The builder this process runs and the name keys it indexes by, hashed when imported: a
+# process still running an older builder must not write its build under the new name.
+_BUILDER_DIGEST = hashlib.sha1(Path(__file__).read_bytes()
+                               + (Path(__file__).parent / "names.py").read_bytes()).digest()
 
 
 def cache_path() -> Path:

@@ -28,10 +28,18 @@ def is_latin(name: str) -> bool:
     return bool(_LATIN.match(name))
 
 
+# Letters Unicode does not decompose into a base letter and a mark, as English news writes
+# them: Turkish dotless i (Diyarbakır), Polish ł (Łódź), Nordic ø and æ, Croatian đ,
+# Icelandic ð and þ, German ß, Maltese ħ.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d",
+                               "ð": "d", "Ð": "d", "þ": "th", "Þ": "th", "æ": "ae", "Æ": "ae",
+                               "œ": "oe", "Œ": "oe", "ß": "ss", "ħ": "h", "Ħ": "h"})
+
+
 @functools.lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """The normalised lookup key of a place name."""
-    text = unicodedata.normalize("NFKD", name)
+    text = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     for ch in _APOSTROPHES:
         text = text.replace(ch, "")
