@@ -877,3 +877,12 @@ def test_a_refusal_to_answer_a_demand_targets_whoever_made_it():
     mention(r, "Bordurian president", "BOR-GOV", "AGENT")
     e = only(run(r), "REJECT")
     assert (e.source_actor_id, e.target_actor_id) == ("RUR", "BOR-GOV")
+
+
+def test_an_action_in_protest_against_a_deed_targets_its_doer():
+    r = parse("The activist Tomas Brenn staged a hunger strike in prison on Sunday in protest "
+              "against the abuses by Bordurian police.")
+    mention(r, "Tomas Brenn", "brenn", "PERSON")
+    mention(r, "Bordurian police", "BOR-COP", "AGENT")
+    e = only(run(r), "PROTEST")
+    assert (e.source_actor_id, e.target_actor_id) == ("brenn", "BOR-COP")

@@ -418,6 +418,25 @@ class RoleFinder:
                 found = [t for t in found if self._resolves(t)]
                 if found:
                     return found
+            elif c.dep_ == "prep" and c.lower_ == "in":
+                found = self._in_protest_targets(c)
+                if found:
+                    return found
+        return []
+
+    def _in_protest_targets(self, prep) -> list:
+        """"staged a hunger strike in protest against abuses by X", "a strike in protest of
+        X's arrests": the target of the protest the action is made in."""
+        preps = self.lexicon.target_preps.get("PROTEST", frozenset()) | {"of"}
+        for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            m = self.lexicon.match(noun, noun=True)
+            if m is None or m.event_type != "PROTEST":
+                continue
+            objs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
+                    for o in c.children if o.dep_ == "pobj"]
+            found = [o for o in objs if self._resolves(o)] or self._behind_objects(objs, preps)
+            if found:
+                return found
         return []
 
     def _behind_objects(self, nouns, preps) -> list:
