@@ -489,3 +489,8 @@ def test_a_site_abroad_yields_to_its_town_in_the_storys_countries():
     text = "Flights to Iraq resumed as Baghdad airport reopened."
     places = _geoparse_text(text, ["Iraq", "Baghdad airport"])
     assert places["Baghdad airport"].precision == "site" and places["Baghdad airport"].country == "IRQ"
+
+
+def test_upstate_names_the_state():
+    places = _geoparse_text("Floods hit upstate New York on Sunday.", ["New York"])
+    assert places["New York"].place_id == "iso:US-NY"

@@ -130,13 +130,14 @@ def _trim_name(m: Mention) -> None:
 
 
 _DIVISION_AFTER = re.compile(r"^\s+(?:state|province|governorate|oblast|prefecture)\b")
-_DIVISION_BEFORE = re.compile(r"\b(?:state|province|governorate|region|oblast|prefecture)\s+of\s+$", re.I)
+_DIVISION_BEFORE = re.compile(r"\b(?:(?:state|province|governorate|region|oblast|prefecture)\s+of|upstate)\s+$",
+                              re.I)
 
 
 def _called_a_division(text: str, start: int, end: int) -> bool:
     """Whether the text calls the name a state or province: "Washington state", "the
-    state of Washington", "Nineveh province" (lower-case "state": "Washington State
-    University" is a name)."""
+    state of Washington", "upstate New York", "Nineveh province" (lower-case "state":
+    "Washington State University" is a name)."""
     return bool(_DIVISION_AFTER.match(text[end:end + 16]) or _DIVISION_BEFORE.search(text[max(0, start - 20):start]))
 
 
