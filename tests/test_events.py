@@ -886,3 +886,12 @@ def test_an_action_in_protest_against_a_deed_targets_its_doer():
     mention(r, "Bordurian police", "BOR-COP", "AGENT")
     e = only(run(r), "PROTEST")
     assert (e.source_actor_id, e.target_actor_id) == ("brenn", "BOR-COP")
+
+
+def test_the_subject_of_willing_or_ready_does_what_it_is_willing_to_do():
+    r = parse("Borduria is willing to withdraw its troops from Ruritania.")
+    mention(r, "Borduria", "BOR", "GPE")
+    mention(r, "Ruritania", "RUR", "GPE")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    e = only(run(r), "RETREAT")
+    assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR")

@@ -328,6 +328,9 @@ class RoleFinder:
             return obj or self.subject_heads(gov, depth + 1)
         if dep == "xcomp":
             obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if not obj and head.pos_ == "ADJ" and head.dep_ == "acomp" \
+                    and head.head.pos_ in ("AUX", "VERB"):
+                head = head.head  # "X is willing to withdraw", "X is ready to host"
             return obj or self.subject_heads(head, depth + 1)  # "urged Iran to", "vowed to"
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
             return self.subject_heads(head.head, depth + 1)  # "blocked roads before leaving"
