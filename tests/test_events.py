@@ -895,3 +895,20 @@ def test_the_subject_of_willing_or_ready_does_what_it_is_willing_to_do():
     r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
     e = only(run(r), "RETREAT")
     assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR")
+
+
+def test_an_attack_with_nobody_named_is_by_the_places_unidentified_forces():
+    r = parse("Three soldiers were killed by a roadside bomb in Lakeview on Monday.")
+    place(r, "Lakeview", "lakeview", "city", country="RUR")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    r.actors["RUR-UAF"] = Actor("RUR-UAF", "Ruritania unidentified forces", "agent", "RUR",
+                                sector="UAF")
+    e = next(e for e in run(r) if e.trigger == "killed")
+    assert (e.source_actor_id, e.source_basis) == ("RUR-UAF", "place")
+    # a named attacker is never replaced
+    r = parse("Three soldiers were killed by the Northern Front in Lakeview on Monday.")
+    place(r, "Lakeview", "lakeview", "city", country="RUR")
+    r.actors["RUR-UAF"] = Actor("RUR-UAF", "Ruritania unidentified forces", "agent", "RUR",
+                                sector="UAF")
+    mention(r, "Northern Front", "nf")
+    assert next(e for e in run(r) if e.trigger == "killed").source_actor_id == "nf"

@@ -19,7 +19,9 @@ here, ``"text"`` for one the sentence names.
 Measured on PLOVER-GSR (dev, ``eventwire bench actors``): country accuracy over all gold
 targets 0.264 -> 0.330, over all gold sources 0.617 -> 0.632; the seed page's events are
 unchanged (every seed event names its target). A visit's unnamed host (CONSULT, mode visit,
-placed by its own words: "arrived in Amman") is the place's country too.
+placed by its own words: "arrived in Amman") is the place's country too. An attack with no
+attacker named ("killed by a roadside bomb near Samarra") is by the place's unidentified
+armed forces (``IRQ-UAF``): GSR dev source country accuracy 0.741 -> 0.751.
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ TARGET_BY_PLACE = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 # Events whose unnamed doers are the place's civilians (a crowd, "thousands", "a group").
 SOURCE_BY_PLACE = frozenset({"PROTEST"})
 CIVILIANS = "CVL"
+# Attacks whose unnamed attacker is the place's unidentified armed forces (CAMEO "UAF").
+UNATTRIBUTED_BY_PLACE = frozenset({"ASSAULT"})
+UNIDENTIFIED = "UAF"
 FALLBACK_PLACES = frozenset({None, "article_country"})
 
 
@@ -59,6 +64,13 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
         if e.source_actor_id is None and e.source_text and e.event_type in SOURCE_BY_PLACE:
             kb = kb or load_kb()
             agent = f"{country}-{CIVILIANS}"
+            if _use(result, kb, agent):
+                e.source_actor_id, e.source_basis = agent, "place"
+        elif e.source_actor_id is None and e.event_type in UNATTRIBUTED_BY_PLACE:
+            # "killed by a roadside bomb near Samarra": nobody named; CAMEO/PLOVER code the
+            # unknown attacker by where it struck, as that country's unidentified armed forces
+            kb = kb or load_kb()
+            agent = f"{country}-{UNIDENTIFIED}"
             if _use(result, kb, agent):
                 e.source_actor_id, e.source_basis = agent, "place"
 
