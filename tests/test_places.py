@@ -494,3 +494,13 @@ def test_a_site_abroad_yields_to_its_town_in_the_storys_countries():
 def test_upstate_names_the_state():
     places = _geoparse_text("Floods hit upstate New York on Sunday.", ["New York"])
     assert places["New York"].place_id == "iso:US-NY"
+
+
+def test_a_state_named_often_draws_its_county_and_a_named_state_stays_a_state():
+    text = ("Officials in Indiana said the outbreak in Scott County grew. Indiana health workers "
+            "and Indiana police helped, the governor of Indiana said.")
+    places = _geoparse_text(text, ["Indiana", "Scott County"])
+    assert places["Scott County"].admin1 == "Indiana"
+    text = "Florida and New York sued. New York, New York and New York again: Florida won."
+    places = _geoparse_text(text, ["Florida", "New York"])
+    assert places["Florida"].place_id == "iso:US-FL"

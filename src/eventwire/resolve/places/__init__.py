@@ -94,7 +94,7 @@ def admin1_code(e: Entry) -> str | None:
 
 def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | None,
            container: Entry | None, others: list[Entry], as_container: bool = False,
-           states: frozenset[str] = frozenset(), list_kind: str | None = None,
+           states: Counter | None = None, list_kind: str | None = None,
            division: bool = False, contains: tuple[Entry, ...] = (),
            support: Counter | None = None) -> float:
     score = _prior(e, key, facility)
@@ -111,10 +111,11 @@ def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | N
     if as_container and e.kind in ("admin1", "country"):
         # "Seattle, Washington", "Paris, Texas": the name after the comma is a state.
         score += 3.0
-    if states and (e.precision == "city" or e.kind == "admin2") and e.admin1 in states:
+    if states and (e.precision == "city" or e.kind == "admin2") and states.get(e.admin1):
         # A town or county of a state the article names ("Parkland" in a story about
-        # Florida, "Walker County" in one about Georgia).
-        score += 1.5
+        # Florida, "Walker County" in one about Georgia), more so the more often it names
+        # the state (a story that names Indiana four times means Indiana's Scott County).
+        score += _STATE_BONUS + _STATE_REPEAT_BONUS * min(states[e.admin1] - 1, _STATE_REPEATS)
     if main and e.country == main:
         # A town of the article's country big enough to make news holds its own against a
         # famous namesake abroad (Tripoli, Lebanon, in a story about Lebanon); a village
@@ -139,6 +140,9 @@ def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | N
 
 
 _HOLDS_BONUS = 3.0
+_STATE_BONUS = 1.5
+_STATE_REPEAT_BONUS = 1.0  # per extra mention; dev acc@161 GWN/GeoVirus: 0 94.2/84.4, 0.25 94.2/84.5, 0.5 94.2/84.8, 1.0 94.3/84.8
+_STATE_REPEATS = 3
 
 
 def _holds_one_of(e: Entry, contained: tuple[Entry, ...]) -> bool:
@@ -166,7 +170,7 @@ def _is_code(name: str) -> bool:
 def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter | None = None,
                  main: str | None = None, container: Entry | None = None,
                  others: list[Entry] | None = None, facility: bool = False,
-                 as_container: bool = False, states: frozenset[str] = frozenset(),
+                 as_container: bool = False, states: Counter | frozenset | None = None,
                  list_kind: str | None = None, division: bool = False,
                  contains: tuple[Entry, ...] = (), support: Counter | None = None) -> Entry | None:
     """The best gazetteer entry for one name in the given context (None when unknown)."""
@@ -189,6 +193,10 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
     if not cands:
         return None
     countries = countries or Counter()
+    if states and not isinstance(states, Counter):
+        states = Counter(states)  # a plain set of named states counts each once
+    if states and any(c.kind == "admin1" and (states.get(admin1_code(c)) or states.get(c.name)) for c in cands):
+        states = None  # the name is itself a state the article names, not a town in one
     if support:
         if any(is_famous(e) for e in cands):
             support = None  # "Washington", "New York": the famous city stays the default reading
@@ -306,7 +314,7 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
     # States named in the article, by GeoNames code (a town's admin1: "US.GA") and by name
     # (a county's admin1: "Georgia").
     named_states = [e for e in first if e is not None and e.kind == "admin1"]
-    states = frozenset([c for c in map(admin1_code, named_states) if c] + [e.name for e in named_states])
+    states = Counter([c for c in map(admin1_code, named_states) if c] + [e.name for e in named_states])
     list_kinds = _enumeration_kinds(topos, first)
     support = _support(topos, first)
     final: list[Entry | None] = []
