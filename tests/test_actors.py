@@ -144,6 +144,13 @@ def test_a_title_takes_the_one_country_the_demonyms_name_when_no_place_is_named(
     assert actor.country is None
 
 
+def test_negotiators_and_delegations_are_government_agents():
+    r = run("Russian negotiators met the Polish delegation in Geneva.")
+    agents = {m.text: m.actor_id for m in r.mentions if m.label == "AGENT"}
+    assert agents["Russian negotiators"] == "RUS-GOV"
+    assert agents["Polish delegation"] == "POL-GOV"
+
+
 def test_candidates_and_politicians_take_their_modifiers_sector():
     r = run("The Kenyan opposition candidates walked out. Ugandan opposition politicians cheered.")
     agents = {m.text: m.actor_id for m in r.mentions if m.label == "AGENT"}

@@ -23,7 +23,8 @@ from .normalize import name_key
 SECTOR_NOUNS = {
     **dict.fromkeys(("government", "governments", "regime", "administration", "authorities",
                      "officials", "official", "ministry", "cabinet", "leadership", "diplomats",
-                     "diplomat", "envoy", "embassy"), "GOV"),
+                     "diplomat", "envoy", "embassy", "negotiators", "negotiator", "delegation",
+                     "delegations", "emissary", "emissaries"), "GOV"),
     **dict.fromkeys(("forces", "troops", "army", "military", "soldiers", "soldier", "navy",
                      "marines", "warplanes", "jets", "commandos", "paratroopers"), "MIL"),
     **dict.fromkeys(("police", "policemen", "policeman", "gendarmes", "gendarmerie"), "COP"),
