@@ -524,3 +524,39 @@ def test_short_page_keeps_its_sentences_and_closing_paragraph():
     assert [ln.text for ln in lines if ln.label == "body"] == paragraphs
     one_line = "Protesters marched through the old district on Friday, demanding reforms.\n"
     assert [ln.label for ln in classify_text(one_line)] == ["body"]
+
+
+def test_embedded_post_signature_is_a_feature():
+    from eventwire.extract.lines import line_features, split_page
+
+    page = ("— Mara Quill (@maraquill) November 18, 2019\n"
+            "Our answer is in the thread. pic.twitter.com/Ab12Cd34\n"
+            "— a dash opens this ordinary sentence, with no handle.\n")
+    raw, lines = split_page(page)
+    line_features(lines, raw)
+    assert [ln.features["embed_signature"] for ln in lines] == [1.0, 1.0, 0.0]
+
+
+def _decoded(texts: list[str], proba: list[float]) -> list[bool]:
+    from eventwire.extract.linemodel import body_decision
+    from eventwire.extract.lines import line_features, split_page
+
+    raw, lines = split_page("\n".join(texts))
+    line_features(lines, raw)
+    return body_decision(lines, np.asarray(proba))
+
+
+PROSE = ("The committee heard evidence from four witnesses over two days and will publish its "
+         "findings before the end of the spring session.")
+
+
+def test_body_resumes_after_a_teaser_box_but_not_after_comments():
+    """An article split by a teaser link keeps both halves; prose after a comment thread's
+    furniture is a comment, however sure the model is."""
+    teaser = ["Read more", "Council closes the old market"]
+    split_article = [PROSE] * 4 + teaser + [PROSE] * 2
+    keep = _decoded(split_article, [0.95] * 4 + [0.05, 0.05] + [0.7, 0.7])
+    assert keep == [True] * 4 + [False, False] + [True, True]
+    thread = ["3 days ago", "Reply"]
+    keep = _decoded([PROSE] * 4 + thread + [PROSE] * 2, [0.95] * 4 + [0.05, 0.05] + [0.7, 0.7])
+    assert keep == [True] * 4 + [False] * 4

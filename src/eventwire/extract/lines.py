@@ -75,6 +75,12 @@ _COMMENT_META = re.compile(
     r"\b\d+\s+(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago\b",
     re.IGNORECASE,
 )
+# The signature under an embedded social post: "— Name (@handle) November 18, 2019", or a
+# post's own media link. The gold of article benchmarks keeps embedded posts as body.
+_EMBED_SIGNATURE = re.compile(
+    r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s*(?:\w+\.? \d{1,2}, \d{4}|\d{1,2} \w+\.? \d{4})$|"
+    r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+",
+)
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]?\s|[•·▪►»›*\-–]\s)")
 
 
@@ -144,7 +150,8 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
         return {"words": 0.0, "overlong": 1.0, "chars": float(len(text)), "end_sentence": 0.0,
                 "stop_ratio": 0.0, "cap_ratio": 0.0, "upper_ratio": 0.0, "boilerplate": 0.0,
                 "legal": 0.0, "end_marker": 0.0, "list_marker": 0.0, "sentences": 0.0,
-                "digit_ratio": 0.0, "pipes": 0.0, "comment_meta": 0.0}
+                "digit_ratio": 0.0, "pipes": 0.0, "comment_meta": 0.0,
+                "embed_signature": 0.0}
     words = _WORD.findall(text)
     nw = len(words)
     letters = sum(map(str.isalpha, text))
@@ -166,6 +173,7 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
         "digit_ratio": sum(map(str.isdigit, text)) / len(text),
         "pipes": float(text.count("|") + text.count("•") + text.count(" · ")),
         "comment_meta": float(nw <= 12 and bool(_COMMENT_META.search(text))),
+        "embed_signature": float(bool(_EMBED_SIGNATURE.search(text))),
     }
 
 
