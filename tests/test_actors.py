@@ -144,6 +144,13 @@ def test_a_title_takes_the_one_country_the_demonyms_name_when_no_place_is_named(
     assert actor.country is None
 
 
+def test_possessed_forces_placed_abroad_are_not_the_places_agents():
+    r = run("Israel has strengthened its forces in Lebanon.")
+    assert "LBN-MIL" not in {m.actor_id for m in r.mentions}
+    r = run("Protesters in Kirkuk burned tyres.")  # an unowned agent is still placed
+    assert "IRQ-CVL" in {m.actor_id for m in r.mentions}
+
+
 def test_negotiators_and_delegations_are_government_agents():
     r = run("Russian negotiators met the Polish delegation in Geneva.")
     agents = {m.text: m.actor_id for m in r.mentions if m.label == "AGENT"}

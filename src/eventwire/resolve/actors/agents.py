@@ -337,6 +337,8 @@ def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]], doc_country: st
             if tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") or tok.ent_type_:
                 country = state_of_token(tok, kb) or country
         end_char = chunk.end_char
+        if country is None and any(t.tag_ == "PRP$" for t in chunk):
+            continue  # "its forces in Lebanon" are the owner's (coreference says whose)
         if country is None:
             placed = place_country(chunk.root, kb)
             if placed is not None:
