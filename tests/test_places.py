@@ -504,3 +504,14 @@ def test_a_state_named_often_draws_its_county_and_a_named_state_stays_a_state():
     text = "Florida and New York sued. New York, New York and New York again: Florida won."
     places = _geoparse_text(text, ["Florida", "New York"])
     assert places["Florida"].place_id == "iso:US-FL"
+
+
+def test_a_province_is_matched_to_the_geonames_code_its_towns_carry(gaz):
+    # GeoNames numbers Turkey's provinces otherwise than ISO 3166-2: the mapping lets a
+    # named province draw its own village of a common name.
+    codes = gaz.admin1_codes["iso:TR-21"]
+    assert codes == ("TR.21",)
+    from collections import Counter
+    ziyaret = resolve_name("Ziyaret", gaz, main="TUR", states=Counter(codes))
+    assert ziyaret.admin1 == "TR.21"
+    assert resolve_name("Ziyaret", gaz, main="TUR").admin1 != "TR.21"

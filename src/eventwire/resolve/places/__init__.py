@@ -315,6 +315,10 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
     # (a county's admin1: "Georgia").
     named_states = [e for e in first if e is not None and e.kind == "admin1"]
     states = Counter([c for c in map(admin1_code, named_states) if c] + [e.name for e in named_states])
+    # Other countries' provinces by the GeoNames codes their towns carry ("TR.21" for
+    # Diyarbakir province), so their towns are found in them too.
+    states.update(gn for e in named_states if admin1_code(e) is None
+                  for gn in gaz.admin1_codes.get(e.place_id, ()))
     list_kinds = _enumeration_kinds(topos, first)
     support = _support(topos, first)
     final: list[Entry | None] = []

@@ -35,7 +35,7 @@ import yaml
 
 from .names import is_latin, name_key
 
-BUILD_VERSION = "4"
+BUILD_VERSION = "5"
 DATA = Path(__file__).resolve().parents[2] / "data" / "gazetteer"
 SUPPLEMENT = DATA / "supplement.yaml"
 COUNTRY_POINTS = DATA / "country_points.tsv"
@@ -68,6 +68,7 @@ class Gazetteer:
     index: dict[str, int | tuple[int, ...]]  # name key -> entry position(s)
     demonyms: dict[str, str]  # name key of a demonym -> ISO3
     iso2to3: dict[str, str]
+    admin1_codes: dict[str, tuple[str, ...]]  # "iso:TR-21" -> GeoNames admin1 codes ("TR.21",)
     _by_id: dict[str, int] | None = None
 
     def entry(self, pos: int) -> Entry:
@@ -337,6 +338,11 @@ def _at_a_big_town(iso2: str, pt: tuple[float, float], towns_mean: tuple[float, 
     return any(haversine_km(pt, t) <= 15.0 for t in _big_towns().get(iso2, ()))
 
 
+# ISO subdivision code -> the GeoNames admin1 codes ("TR.21") whose towns ``_state_towns``
+# matched to it: how a town's admin1 is compared with a province the article names.
+_GN_ADMIN1_OF_ISO: dict[str, list[str]] = {}
+
+
 def _state_towns() -> tuple[dict[str, int], dict[str, tuple[float, float]]]:
     """ISO subdivision code -> the people of its towns in cities500, and their mean point.
     GeoNames numbers most countries' admin1 differently from ISO; country_state_city lists
@@ -365,8 +371,11 @@ def _state_towns() -> tuple[dict[str, int], dict[str, tuple[float, float]]]:
             tally = votes.setdefault(gn_admin1, {})
             tally[iso] = tally.get(iso, 0) + 1
     total: dict[str, list[float]] = {}
+    _GN_ADMIN1_OF_ISO.clear()
     for (cc, gn), tally in votes.items():
         code = f"{cc}-{max(tally, key=tally.get)}"
+        if gn:
+            _GN_ADMIN1_OF_ISO.setdefault(code, []).append(f"{cc}.{gn}")
         acc = total.setdefault(code, [0, 0.0, 0.0, 0])
         for k, v in enumerate(sums[(cc, gn)]):
             acc[k] += v
@@ -650,7 +659,10 @@ def build() -> Gazetteer:
     _supplement(b, supplement, by_icao)
     _adjectives(b, supplement)
     index = {k: (v[0] if len(v) == 1 else tuple(v)) for k, v in b.index.items()}
-    return Gazetteer([tuple(e) for e in b.entries], index, b.demonyms, iso2to3)
+    present = {e[0] for e in b.entries if e[0].startswith("iso:")}
+    admin1_codes = {f"iso:{code}": tuple(sorted(gns)) for code, gns in _GN_ADMIN1_OF_ISO.items()
+                    if f"iso:{code}" in present}
+    return Gazetteer([tuple(e) for e in b.entries], index, b.demonyms, iso2to3, admin1_codes)
 
 
 # --- caching -------------------------------------------------------------------------------
@@ -698,8 +710,8 @@ def load_gazetteer() -> Gazetteer:
         gc_was_enabled = gc.isenabled()
         gc.disable()
         try:
-            entries, index, demonyms, iso2to3 = marshal.loads(path.read_bytes())
-            return Gazetteer(entries, index, demonyms, iso2to3)
+            entries, index, demonyms, iso2to3, admin1_codes = marshal.loads(path.read_bytes())
+            return Gazetteer(entries, index, demonyms, iso2to3, admin1_codes)
         except Exception:  # a stale or truncated cache is rebuilt, never trusted
             pass
         finally:
@@ -709,7 +721,7 @@ def load_gazetteer() -> Gazetteer:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((gaz.entries, gaz.index, gaz.demonyms, gaz.iso2to3)))
+        tmp.write_bytes(marshal.dumps((gaz.entries, gaz.index, gaz.demonyms, gaz.iso2to3, gaz.admin1_codes)))
         os.replace(tmp, path)  # atomic: parallel workers never read half a file
         _remove_stale_caches(path)
     except OSError:
