@@ -912,3 +912,12 @@ def test_an_attack_with_nobody_named_is_by_the_places_unidentified_forces():
                                 sector="UAF")
     mention(r, "Northern Front", "nf")
     assert next(e for e in run(r) if e.trigger == "killed").source_actor_id == "nf"
+
+
+def test_people_from_a_place_are_its_civilians_when_nothing_else_names_them():
+    r = parse("A teacher from Lakeview was arrested in Borduria on Monday.")
+    place(r, "Lakeview", "lakeview", "city", country="RUR")
+    r.actors["RUR-CVL"] = Actor("RUR-CVL", "Ruritania civilians", "agent", "RUR", sector="CVL")
+    mention(r, "Borduria", "BOR", "GPE")
+    e = only(run(r), "COERCE")
+    assert e.target_actor_id == "RUR-CVL"

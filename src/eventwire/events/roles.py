@@ -517,6 +517,23 @@ class RoleFinder:
         return (self.fill(self._agents(sources), consumed),
                 self._or_place(self.fill(targets, consumed), noun, consumed))
 
+    def _origin(self, tok) -> str | None:
+        """"a missionary from Calgary", "doctors from Lakeview": people a place is given as
+        the origin of are that country's civilians (CAMEO codes people by where they are from).
+        Named agents ("troops from Chad") are composed by the actors stage already."""
+        if tok.pos_ != "NOUN":
+            return None
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ != "from":
+                continue
+            for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+                m = self.index.at(pobj.i)
+                place = self.index.result.places.get(m.place_id) if m and m.place_id else None
+                if place is not None and place.country:
+                    agent = f"{place.country}-CVL"
+                    return agent if _known_actor(self.index.result, agent) else None
+        return None
+
     # --- a place as the target ------------------------------------------------------------
 
     def _or_place(self, roles: list[Role], trigger, consumed) -> list[Role]:
@@ -678,9 +695,10 @@ class RoleFinder:
 
     def _roles_of(self, tok) -> list[Role]:
         m, at = self._mention_for(tok)
-        if m is None:
+        origin = self._origin(tok) if m is None or not m.actor_id else None
+        if m is None or origin:
             doc = tok.doc
-            occupant = self.index.occupants.at(tok, self.index.at(tok.i))
+            occupant = self.index.occupants.at(tok, self.index.at(tok.i)) or origin
             return [Role(doc[tok.left_edge.i: tok.i + 1].text, None, tok.i, occupant)]
         roles = [Role(m.text, m, tok.i)]
         if at is not None and at is not tok and at.dep_ in ("amod", "compound"):
