@@ -560,3 +560,12 @@ def test_body_resumes_after_a_teaser_box_but_not_after_comments():
     thread = ["3 days ago", "Reply"]
     keep = _decoded([PROSE] * 4 + thread + [PROSE] * 2, [0.95] * 4 + [0.05, 0.05] + [0.7, 0.7])
     assert keep == [True] * 4 + [False] * 4
+
+
+def test_article_before_a_longer_comment_thread_stays_the_body():
+    """A comment thread can hold more prose than a short article; the article, above the
+    thread's furniture, is still the body."""
+    thread = ["Rating: 12 Votes", "2 days ago at 07:52 am"]
+    texts = [PROSE] * 3 + thread + [PROSE] * 5
+    keep = _decoded(texts, [0.95] * 3 + [0.01, 0.01] + [0.99] * 5)
+    assert keep == [True] * 3 + [False] * 7

@@ -57,6 +57,11 @@ EDGE_MIN_WORDS = 5
 SECOND_BLOCK_GAP = 12
 SECOND_BLOCK_SHARE = 0.05
 MAX_JOINED = 10
+# The main block found after comment-thread furniture gives way to the best block before it
+# when that holds this share of its evidence: a comment thread can outweigh a short article
+# (page-grouped CV on aeb-text dev, mean F1: 0.9351 without, 0.9364 at 0.4 to 0.8, 0.9307 at
+# 0.2, where "3 hours ago" in a page header passes for a thread).
+BEFORE_COMMENTS_SHARE = 0.5
 
 
 def feature_names() -> list[str]:
@@ -311,6 +316,12 @@ def _body_blocks(lines: list[Line], gain: list[float]) -> list[tuple[int, int]]:
     best, main = _max_sum_span(gain, 0, n)
     if main is None:
         return []
+    first_comment = next((i for i in range(n) if lines[i].features["comment_meta"]), n)
+    if main[0] > first_comment:
+        # An article comes before its comment thread: a long comment is no reason to drop it.
+        before, span = _max_sum_span(gain, 0, first_comment)
+        if span is not None and before >= BEFORE_COMMENTS_SHARE * best:
+            best, main = before, span
     blocks = [main]
     a = main[1] + 1
     # At most MAX_JOINED blocks each way: every search scans the rest of the page.
