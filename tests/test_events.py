@@ -921,3 +921,11 @@ def test_people_from_a_place_are_its_civilians_when_nothing_else_names_them():
     mention(r, "Borduria", "BOR", "GPE")
     e = only(run(r), "COERCE")
     assert e.target_actor_id == "RUR-CVL"
+
+
+def test_the_target_of_the_event_a_mobilisation_is_for():
+    r = parse("Borduria mobilized army reservists for a war against Ruritania.")
+    mention(r, "Borduria", "BOR", "GPE")
+    mention(r, "Ruritania", "RUR", "GPE")
+    e = next(e for e in run(r) if e.event_type == "MOBILIZE")
+    assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR")

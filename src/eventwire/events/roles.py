@@ -364,6 +364,10 @@ class RoleFinder:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         (by_prep if self._participant(p, consumed) else things).append(p)
+            elif c.dep_ == "prep" and c.lower_ == "for" and "for" not in preps:
+                # "mobilized reservists for a war against X": the event it is done for
+                things.extend(p for p in c.children if p.dep_ == "pobj"
+                              and p.lemma_.lower() in self.lexicon.event_nouns)
             elif complement and c.dep_ == "prep" and c.lower_ == "to":
                 # "refused to respond to a demand from X": only a thing, led back to its doer
                 things.extend(p for p in c.children if p.dep_ == "pobj")
