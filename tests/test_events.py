@@ -929,3 +929,11 @@ def test_the_target_of_the_event_a_mobilisation_is_for():
     mention(r, "Ruritania", "RUR", "GPE")
     e = next(e for e in run(r) if e.event_type == "MOBILIZE")
     assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR")
+
+
+def test_whoever_issues_a_statement_demanding_something_demands_it():
+    r = parse("The Northern Front issued a statement demanding that Ruritania free its prisoners.")
+    mention(r, "Northern Front", "nf")
+    mention(r, "Ruritania", "RUR", "GPE")
+    e = next(e for e in run(r) if e.trigger.startswith("demanding"))
+    assert (e.event_type, e.source_actor_id) == ("REQUEST", "nf")

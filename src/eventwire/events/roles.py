@@ -43,6 +43,9 @@ OBJECT_NOUN_PREPS = frozenset({"by", "from", "against", "on", "to", "of", "for",
 OWN_ASSET_TYPES = frozenset({"RETREAT", "MOBILIZE", "AID", "AGREE", "COOPERATE", "CONCEDE",
                              "SANCTION"})
 OWN_POSSESSIVES = frozenset({"its", "their", "our"})
+# Texts that say something for whoever issues them ("issued a declaration demanding ...").
+STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter",
+                             "message", "note", "memorandum", "ultimatum", "appeal"})
 # Prepositions by which a trigger's phrase names the place it is aimed at or happens in.
 PLACE_TARGET_PREPS = frozenset({"in", "into", "to", "from", "inside", "within", "on", "across",
                                 "throughout", "over", "with"})
@@ -319,6 +322,9 @@ class RoleFinder:
         if depth > 4 or verb.head is verb:
             return []
         head, dep = verb.head, verb.dep_
+        if dep == "acl" and verb.tag_ == "VBG" and head.lemma_.lower() in STATEMENT_NOUNS \
+                and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            return self.subject_heads(head.head, depth + 1)  # "X issued a statement demanding"
         if dep in ("relcl", "acl") and (subj or verb.tag_ == "VBG" or dep == "relcl"):
             return [head]  # "the group that attacked", "militants attacking the base"
         if (dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ == "VERB"
