@@ -531,3 +531,4 @@ def test_a_country_name_tagged_person_is_the_state_unless_a_persons_name_holds_i
     player = Mention(0, 14, "Michael Jordan", "PERSON", 0)
     assert state_named_as_person(jordan, [player, jordan], link) is None
     assert state_named_as_person(Mention(0, 9, "Ana Perez", "PERSON", 0), [], link) is None
+    assert state_named_as_person(Mention(0, 7, "Ugandan", "PERSON", 0), [], link) == "UGA"

@@ -90,6 +90,8 @@ def discover(doc, named: list[Mention], link: Linking) -> None:
         if state is not None:
             m.actor_id, m.source = state, "kb"
             link.use(state)
+            if name_key(m.text) in link.kb.demonyms:
+                m.label = "NORP"  # "Ugandan opposition candidates": a modifier, so agents compose
             continue
         people = placed_people(m.text, link)
         if people is not None:
@@ -106,13 +108,17 @@ def discover(doc, named: list[Mention], link: Linking) -> None:
 
 
 def state_named_as_person(m: Mention, named: list[Mention], link: Linking) -> str | None:
-    """The small NER model tags some country names PERSON ("Benin opened its borders", "Sri
-    Lanka has established ties"): a PERSON mention that is exactly a state's name is the state,
+    """The small NER model tags some country names and demonyms PERSON ("Benin opened its
+    borders", "Sri Lanka has established ties", "Ugandan opposition candidates"): a PERSON
+    mention that is exactly a state's name or a one-word demonym is the state,
     unless another person's name in the document contains it ("Michael Jordan ... Jordan
     said" is the man)."""
     if m.label != "PERSON":
         return None
-    states = [i for i in link.kb.lookup(name_key(m.text)) if link.kb.get(i).kind == "state"]
+    key = name_key(m.text)
+    if key in link.kb.demonyms and len(m.text.split()) == 1:
+        return link.kb.demonyms[key]  # "Ugandan" tagged PERSON
+    states = [i for i in link.kb.lookup(key) if link.kb.get(i).kind == "state"]
     if len(states) != 1:
         return None
     words = m.text.split()
