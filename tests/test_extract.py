@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from datetime import date, datetime
 
 import numpy as np
@@ -314,18 +313,16 @@ def test_all_boilerplate_page_is_skipped():
 def test_ten_thousand_nav_lines_finish_fast():
     sections = ["Home", "World News", "Business", "Sport", "Opinion", "Weather Today", "Video"]
     page = "\n".join(f"{sections[i % 7]} {i}" for i in range(10_000))
-    t0 = time.perf_counter()
+    # No wall-clock assert (house rule; the machine is shared): the page must finish, and
+    # every step of the classifier is linear in the number of lines.
     with pytest.raises(SkipDocument, match="10000 lines, all boilerplate"):
         extract_article(make_doc(page, fmt="text"))
-    assert time.perf_counter() - t0 < 2.0
 
 
 def test_single_two_megabyte_line_finishes_fast():
     page = "word " * 400_000
-    t0 = time.perf_counter()
     with pytest.raises(SkipDocument, match="over 20,000 characters"):
         extract_article(make_doc(page, fmt="text"))
-    assert time.perf_counter() - t0 < 2.0
 
 
 def test_binary_junk_is_skipped():
@@ -569,3 +566,17 @@ def test_article_before_a_longer_comment_thread_stays_the_body():
     texts = [PROSE] * 3 + thread + [PROSE] * 5
     keep = _decoded(texts, [0.95] * 3 + [0.01, 0.01] + [0.99] * 5)
     assert keep == [True] * 3 + [False] * 7
+
+
+def test_inline_story_links_are_never_body():
+    from eventwire.extract.linemodel import keep_as_body
+    from eventwire.extract.lines import label_lines, line_features, split_page
+
+    prose = [f"{PROSE[:-1]}, witness {n} said." for n in range(4)]  # distinct paragraphs
+    texts = [prose[0], prose[1], "Read more: Council closes the old market after a long dispute",
+             prose[2], "Also on example.com Ministers meet to discuss the river road", prose[3]]
+    raw, lines = split_page("\n".join(texts))
+    line_features(lines, raw)
+    label_lines(lines)
+    keep = keep_as_body(lines, np.full(len(lines), 0.95))
+    assert keep == [True, True, False, True, False, True]

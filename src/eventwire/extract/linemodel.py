@@ -251,10 +251,12 @@ def keep_as_body(lines: list[Line], proba: np.ndarray, threshold: float = 0.5) -
 
 def _never_body(line: Line) -> bool:
     """Lines no article paragraph is, whatever the model says: a lone character (a stray
-    bullet, a mis-decoded space such as "Â") and comment-thread furniture ("2 days ago",
-    "Rating: 9 Votes")."""
+    bullet, a mis-decoded space such as "Â"), comment-thread furniture ("2 days ago",
+    "Rating: 9 Votes") and a link to another story set in the text ("Read more: ...";
+    page-grouped CV on aeb-text dev, mean F1 0.9364 -> 0.9373)."""
     f = line.features
-    return (f["chars"] <= 2 and f["words"] <= 1) or bool(f["comment_meta"])
+    return ((f["chars"] <= 2 and f["words"] <= 1) or bool(f["comment_meta"])
+            or bool(f.get("inline_teaser")))
 
 
 def _extend_block_edges(lines: list[Line], proba: np.ndarray, keep: list[bool],

@@ -81,6 +81,14 @@ _EMBED_SIGNATURE = re.compile(
     r"^[—–-]\s*.{1,80}\(@\w{1,30}\)\s*(?:\w+\.? \d{1,2}, \d{4}|\d{1,2} \w+\.? \d{4})$|"
     r"\bpic\.twitter\.com/\w+|\bhttps?://t\.co/\w+",
 )
+# A link to another story set inside the article: "Read more: ...", "Related: ...",
+# "SEE MORE: ...", "Also on example.com ...". None of the 9 such lines in aeb-text dev is body.
+_INLINE_TEASER = re.compile(
+    r"^(?:related|read more|see more|see also|also read|read also|read next|more|watch|listen|"
+    r"must read|don't miss|more from [\w .]{1,40})\s*[:|»>\-–—]\s*\w|"
+    r"^also on [\w-]+(?:\.[\w-]+)+\s",
+    re.IGNORECASE,
+)
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]?\s|[•·▪►»›*\-–]\s)")
 
 
@@ -151,7 +159,7 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
                 "stop_ratio": 0.0, "cap_ratio": 0.0, "upper_ratio": 0.0, "boilerplate": 0.0,
                 "legal": 0.0, "end_marker": 0.0, "list_marker": 0.0, "sentences": 0.0,
                 "digit_ratio": 0.0, "pipes": 0.0, "comment_meta": 0.0,
-                "embed_signature": 0.0}
+                "embed_signature": 0.0, "inline_teaser": 0.0}
     words = _WORD.findall(text)
     nw = len(words)
     letters = sum(map(str.isalpha, text))
@@ -174,6 +182,7 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
         "pipes": float(text.count("|") + text.count("•") + text.count(" · ")),
         "comment_meta": float(nw <= 12 and bool(_COMMENT_META.search(text))),
         "embed_signature": float(bool(_EMBED_SIGNATURE.search(text))),
+        "inline_teaser": float(nw <= 30 and bool(_INLINE_TEASER.search(text))),
     }
 
 
