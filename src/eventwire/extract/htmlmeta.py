@@ -1,15 +1,20 @@
-"""trafilatura's author, category and tag searches over the page body, made cheap.
+"""trafilatura's XPath searches made cheap, with the same results.
 
-trafilatura finds these with XPath expressions that test class and id values with EXSLT
-regular expressions (``re:test``); lxml runs each such test as a Python call, for every
-element of the page, which made its author search cost 2.9 ms a page on aeb dev. Every one
-of those regular expressions is a plain list of alternatives, so the same expressions are
-written here with ``contains()`` and ``starts-with()``, which libxml2 evaluates in C: the
-same elements match (``tests/test_extract.py`` checks them against trafilatura's), in a
-tenth of the time. The results then go through trafilatura's own selection and clean-up
-(``extract_metainfo``, ``normalize_authors``, ``line_processing``).
+trafilatura tests class and id values with EXSLT regular expressions (``re:test``), which
+lxml runs as a Python call for every element tested, and filters tags with chains of
+``self::`` tests, for which libxml2 builds a node-set each. Three remedies here:
 
-Written from ``trafilatura.xpaths`` 2.3 (AUTHOR_XPATHS, AUTHOR_DISCARD_XPATHS).
+* its author, category and tag searches over the page body: written by hand with
+  ``contains()``/``starts-with()``, and the three author searches as one Python walk over
+  the page (:func:`author_candidates`), the candidates then going through trafilatura's own
+  selection and clean-up (``normalize_authors``, ``line_processing``). Written from
+  ``trafilatura.xpaths`` 2.3 (AUTHOR_XPATHS, AUTHOR_DISCARD_XPATHS);
+* every other expression its extraction modules hold: rewritten mechanically from the
+  expression's own text (:func:`c_level_xpath`) and swapped in only while eventwire runs
+  trafilatura (:func:`c_level_trafilatura`).
+
+tests/test_extract.py and tests/test_extract_html.py check the results against
+trafilatura's own expressions.
 """
 
 from __future__ import annotations
@@ -171,17 +176,17 @@ def extract_catstags(kind: str, tree) -> list[str]:
 
 # --- any trafilatura XPath, its regular-expression tests made C-level --------------------------
 #
-# The hand-written expressions above cover the metadata searches. trafilatura's body
-# extraction runs two dozen more expressions with ``re:test`` (its content-area, discard and
-# comment XPaths), which were two thirds of its time on aeb dev. Those are rewritten here
-# mechanically from each expression's own text: every ``re:test(ARG, 'REGEX'[, 'i'])`` whose
-# regex is a set of literal alternatives (``[-_]``, ``?``, ``(?:a|b)``, ``{0,2}``, a leading
-# ``^``) becomes ``contains``/``starts-with`` tests on ``ARG``; a branch that is no such set
-# (``\s``, ``$``, a look-ahead) keeps the exact ``re:test``, reached only when a literal the
-# branch cannot match without holds (``contains(ARG, 'bottom') and re:test(...)``). The same
-# elements match (tests/test_extract_html.py checks every rewritten expression against the
-# original); lxml converts a node-set argument of ``re:test`` to the string of its first
-# node, as XPath's own string functions do.
+# trafilatura's body extraction runs two dozen expressions with ``re:test`` (its content-area,
+# discard and comment XPaths). Each ``re:test(ARG, 'REGEX'[, 'i'])`` is rewritten from the
+# regex's parse: when every alternative is a small set of literal spellings (``[-_]``, ``?``,
+# ``(?:a|b)``, ``{0,2}``, a leading ``^``) it becomes up to MAX_C_TESTS ``contains`` and
+# ``starts-with`` tests on ``ARG``; an alternative that is no such set (``\s``, ``$``, a
+# look-ahead) keeps the exact ``re:test``, reached only when a literal it cannot match without
+# is there (``contains(ARG, 'bottom') and re:test(...)``). A longer list of spellings keeps its
+# one ``re:test``, guarded by ``ARG`` being present when the regex cannot match ''. lxml
+# converts a node-set argument of ``re:test`` to the string of its first node, as XPath's own
+# string functions do, so the same elements match. Measured on the aeb dev pages, each
+# rewritten expression runs in 50-90% of the original's time.
 
 EXSLT_REGEXP = "http://exslt.org/regular-expressions"
 _RE_TEST = re.compile(r"re:test\(\s*([^,()']+?)\s*,\s*'([^']*)'\s*(?:,\s*'([^']*)'\s*)?\)")
@@ -321,9 +326,10 @@ def _literal_tests(arg: str, pattern: str, fold: bool) -> tuple[list[str], list[
 
 # ``//*[self::div or self::p]``: libxml2 builds a node-set for each self:: test of each
 # element; one test of the element's name against the list, ``//*[contains(' div p ',
-# concat(' ', local-name(), ' '))]``, selects the same elements in three quarters of the time
-# (aeb dev pages) where it replaces four tests or more. (A union ``//div|//p`` is faster still on small pages but libxml2 merges
-# unions in quadratic time: 2 s on a page of 60,000 such elements.)
+# concat(' ', local-name(), ' '))]``, selects the same elements in three quarters of the
+# time (aeb dev pages) where it replaces four tests or more (for two or three it is slower).
+# A union ``//div|//p`` is faster still on small pages, but libxml2 merges unions in
+# quadratic time: 2 s on a page of 60,000 such elements.
 _TAG_TEST = re.compile(r"\[\s*(self::[\w-]+(?:\s+or\s+self::[\w-]+){3,})\s*\]")
 
 
@@ -354,6 +360,11 @@ def _c_level_replacements() -> list[tuple[object, str, object, object]]:
     or list of XPaths in trafilatura's extraction modules that :func:`c_level_xpath` changes."""
     import importlib
 
+    try:  # the regex parser this rewriting reads is CPython's own, private
+        import re._constants  # noqa: F401
+        import re._parser  # noqa: F401
+    except ImportError:
+        return []
     out = []
     for module_name in _TRAFILATURA_MODULES:
         try:
