@@ -937,3 +937,16 @@ def test_whoever_issues_a_statement_demanding_something_demands_it():
     mention(r, "Ruritania", "RUR", "GPE")
     e = next(e for e in run(r) if e.trigger.startswith("demanding"))
     assert (e.event_type, e.source_actor_id) == ("REQUEST", "nf")
+
+
+@pytest.mark.parametrize("sentence, event_type, mode", [
+    ("Borduria offered its troops to Ruritania.", "AGREE", None),
+    ("Borduria established diplomatic ties with Ruritania.", "AGREE", None),
+    ("Borduria gave a warm welcome to Ruritania.", "CONSULT", "host"),
+])
+def test_coder_phrases_offer_troops_establish_ties_give_welcome(sentence, event_type, mode):
+    r = parse(sentence)
+    mention(r, "Borduria", "BOR", "GPE")
+    mention(r, "Ruritania", "RUR", "GPE")
+    e = only(run(r), event_type)
+    assert (e.mode, e.source_actor_id, e.target_actor_id) == (mode, "BOR", "RUR")
