@@ -168,3 +168,36 @@ def test_author_candidates_are_trafilaturas_search_results():
         expected.append(found)
     assert all(expected)
     assert author_candidates(tree) == expected
+
+
+# Category and tag blocks of every form trafilatura's expressions look for, and look-alikes.
+_BLOCKS = [
+    '<div class="post-meta">{links}</div>', '<div class="entry-info x">{links}</div>',
+    '<div id="postpath">{links}</div>', '<p class="postmeta">{links}</p>',
+    '<p class="entry-categories">{links}</p>', '<p id="filedunder">{links}</p>',
+    '<footer class="entry-footer">{links}</footer>', '<li class="post-category">{links}</li>',
+    '<span class="cat-links x">{links}</span>', '<header class="entry-header">{links}</header>',
+    '<div class="row">{links}</div>', '<div class="tags">{links}</div>',
+    '<p class="entry-tags">{links}</p>', '<div class="jp-relatedposts">{links}</div>',
+    '<div class="tagcloud">{links}</div>', '<ul class="topics">{links}</ul>',
+    '<span class="tags-links">{links}</span>', '<section class="post-meta">{links}</section>',
+    '<div class="x-meta">{links}</div>', '<div><div class="post-info"><b>{links}</b></div></div>',
+]
+_LINKS = ('<a href="/category/world/">World</a> <a href="/categories/asia">Asia</a> '
+          '<a href="/tag/iraq/">Iraq</a> <a href="/tags/oil/">Oil</a> <a href="/tag">Bare</a> '
+          '<a href="/about/">About</a> <a>No href</a>')
+
+
+@pytest.mark.parametrize("block", _BLOCKS)
+def test_category_and_tag_links_are_trafilaturas(block):
+    from trafilatura.metadata import extract_catstags as trafilatura_catstags
+
+    from eventwire.extract.htmlmeta import extract_categories_and_tags, extract_catstags
+
+    page = ('<html><head><meta property="article:section" content="Middle East"></head><body>'
+            + block.format(links=_LINKS) + '<p><a href="/tag/elsewhere/">Elsewhere</a></p>'
+            + "</body></html>")
+    tree = lxml_html.fromstring(page)
+    expected = (trafilatura_catstags("category", tree), trafilatura_catstags("tag", tree))
+    assert extract_categories_and_tags(tree) == expected
+    assert (extract_catstags("category", tree), extract_catstags("tag", tree)) == expected

@@ -12,7 +12,7 @@ from lxml import etree
 from ..model import Article, Document
 from ..registry import SkipDocument
 from .fields import clean_line, normalise_name, parse_dateline
-from .htmlmeta import c_level_trafilatura, extract_author, extract_catstags
+from .htmlmeta import c_level_trafilatura, extract_author, extract_categories_and_tags
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:\-]+)""", re.IGNORECASE)
 # The meta tags that state the publication time (htmldate gives the day only), by their
@@ -169,8 +169,9 @@ def strip_to_body(tree, meta) -> None:
     categories and tags the head did not give (trafilatura's searches, on a smaller tree,
     in C-evaluated XPath: :mod:`.htmlmeta`)."""
     etree.strip_elements(tree, *_NEVER_TEXT, with_tail=False)
-    meta.categories = meta.categories or extract_catstags("category", tree)
-    meta.tags = meta.tags or extract_catstags("tag", tree)
+    if not (meta.categories and meta.tags):
+        categories, tags = extract_categories_and_tags(tree)
+        meta.categories, meta.tags = meta.categories or categories, meta.tags or tags
     etree.strip_elements(tree, *_HEAD_AND_FOOTERS, with_tail=False)
     meta.author = meta.author or extract_author(tree)
     meta.clean_and_trim()

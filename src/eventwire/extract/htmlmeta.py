@@ -153,7 +153,7 @@ def extract_author(tree) -> str | None:
 
 
 # trafilatura keeps a link found by its category/tag XPaths only when its href holds
-# "/categor(y|ies|s)/" or "/tag(s)/": a page with no such link can skip them.
+# "/categor(y|ies|s)/" or "/tag(s)/".
 _LINK_NEEDLE = {"category": "/categor", "tag": "/tag"}
 _SECTION_META = ('.//head//meta[@property="article:section" or contains(@name, "subject")]'
                  '[@content]')
@@ -161,17 +161,88 @@ _SECTION_META = ('.//head//meta[@property="article:section" or contains(@name, "
 
 def extract_catstags(kind: str, tree) -> list[str]:
     """Categories (``kind="category"``) or tags of the page (trafilatura's
-    ``extract_catstags``, same result), its XPaths run only when a link could match."""
-    from trafilatura import metadata as tm
+    ``extract_catstags``, same result); see :func:`extract_categories_and_tags`."""
+    needle = _LINK_NEEDLE[kind]
+    return _catstags(kind, tree, [a for a in _kind_links()(tree) if needle in a.attrib["href"]])
+
+
+def extract_categories_and_tags(tree) -> tuple[list[str], list[str]]:
+    """The page's categories and tags (trafilatura's ``extract_catstags`` for each kind,
+    same results).
+
+    trafilatura runs each of its expressions (``//div[...]//a[@href]``: the links inside a
+    category or tag block) over the whole page and keeps the links whose href names the
+    kind. Here those links are found first, both kinds in one C-level search, and each
+    expression becomes a test of a link's ancestors (``ancestor::div[...]``): most pages
+    have no such link, the rest a few (aeb dev: 0.5 -> 0.35 ms a page)."""
+    links = _kind_links()(tree)
+    return tuple(_catstags(kind, tree, [a for a in links if needle in a.attrib["href"]])
+                 for kind, needle in _LINK_NEEDLE.items())
+
+
+def _catstags(kind: str, tree, links: list) -> list[str]:
+    from trafilatura.baseline import block_text
     from trafilatura.utils import line_processing
 
-    if tree.xpath(f'boolean(//a[contains(@href, "{_LINK_NEEDLE[kind]}")])'):
+    checks = _link_context_checks(kind) if links else None
+    if links and checks is None:  # an expression of another form: trafilatura's own way
+        from trafilatura import metadata as tm
+
         return tm.extract_catstags(kind, tree)
+    href = re.compile("/" + kind.rstrip("y") + "(?:y|ies|s)?/")  # trafilatura's href test
+    links = [a for a in links if href.search(a.attrib["href"])]
+    for check in checks or []:
+        found = [block_text(a) for a in links if check(a)]
+        if found:
+            return [r for r in dict.fromkeys(line_processing(x) for x in found if x) if r]
     if kind != "category":
         return []
     # trafilatura's fallback for categories: the head's section meta tags.
     found = [e.attrib["content"] for e in tree.xpath(_SECTION_META)]
     return [r for r in dict.fromkeys(line_processing(x) for x in found if x) if r]
+
+
+@lru_cache(maxsize=1)
+def _kind_links() -> XPath:
+    return XPath("//a[@href][" + " or ".join(f'contains(@href, "{needle}")'
+                                             for needle in _LINK_NEEDLE.values()) + "]")
+
+
+_LINKS_INSIDE = re.compile(r"\s*//(.+)//a\[@href\]\s*", re.S)
+_POSITIONAL = re.compile(r"\[\s*\d+\s*\]|position\(\)|last\(\)")
+
+
+@lru_cache(maxsize=2)
+def _link_context_checks(kind: str) -> list[XPath] | None:
+    """trafilatura's category (tag) expressions, ``//STEP//a[@href]`` each, as tests of one
+    link: ``boolean(ancestor::STEP)``; ``None`` when one has another form."""
+    from trafilatura.xpaths import CATEGORIES_XPATHS, TAGS_XPATHS
+
+    checks = []
+    for expression in CATEGORIES_XPATHS if kind == "category" else TAGS_XPATHS:
+        match = _LINKS_INSIDE.fullmatch(c_level_xpath(expression).path)
+        if not match or _POSITIONAL.search(match.group(1)) or not _one_step(match.group(1)):
+            return None
+        checks.append(XPath(f"boolean(ancestor::{match.group(1)})",
+                            namespaces={"re": EXSLT_REGEXP}))
+    return checks
+
+
+def _one_step(step: str) -> bool:
+    """Whether an XPath text is one location step: no '/' or '|' outside its predicates."""
+    depth, quote = 0, None
+    for ch in step:
+        if quote:
+            quote = None if ch == quote else quote
+        elif ch in "'\"":
+            quote = ch
+        elif ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        elif depth == 0 and ch in "/|(":
+            return False
+    return depth == 0
 
 
 # --- any trafilatura XPath, its regular-expression tests made C-level --------------------------
