@@ -950,3 +950,12 @@ def test_coder_phrases_offer_troops_establish_ties_give_welcome(sentence, event_
     mention(r, "Ruritania", "RUR", "GPE")
     e = only(run(r), event_type)
     assert (e.mode, e.source_actor_id, e.target_actor_id) == (mode, "BOR", "RUR")
+
+
+def test_what_a_retaliation_answers_is_not_its_target():
+    r = parse("Borduria threatened to shell Ruritanian towns in retaliation for a raid on Lakeview.")
+    mention(r, "Borduria", "BOR", "GPE")
+    mention(r, "Ruritanian", "RUR", "NORP")
+    mention(r, "Lakeview", label="GPE")
+    e = next(e for e in run(r) if e.event_type == "THREATEN")
+    assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR")

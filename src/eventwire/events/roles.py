@@ -43,6 +43,9 @@ OBJECT_NOUN_PREPS = frozenset({"by", "from", "against", "on", "to", "of", "for",
 OWN_ASSET_TYPES = frozenset({"RETREAT", "MOBILIZE", "AID", "AGREE", "COOPERATE", "CONCEDE",
                              "SANCTION"})
 OWN_POSSESSIVES = frozenset({"its", "their", "our"})
+# "in retaliation for a raid on X": what a response answers is not whom it is aimed at.
+RESPONSE_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "punishment",
+                            "compensation"})
 # Texts that say something for whoever issues them ("issued a declaration demanding ...").
 STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter",
                              "message", "note", "memorandum", "ultimatum", "appeal"})
@@ -370,7 +373,8 @@ class RoleFinder:
                 for p in c.children:
                     if p.dep_ == "pobj":
                         (by_prep if self._participant(p, consumed) else things).append(p)
-            elif c.dep_ == "prep" and c.lower_ == "for" and "for" not in preps:
+            elif c.dep_ == "prep" and c.lower_ == "for" and "for" not in preps \
+                    and c.head.lemma_.lower() not in RESPONSE_NOUNS:
                 # "mobilized reservists for a war against X": the event it is done for
                 things.extend(p for p in c.children if p.dep_ == "pobj"
                               and p.lemma_.lower() in self.lexicon.event_nouns)
