@@ -201,3 +201,32 @@ def test_category_and_tag_links_are_trafilaturas(block):
     expected = (trafilatura_catstags("category", tree), trafilatura_catstags("tag", tree))
     assert extract_categories_and_tags(tree) == expected
     assert (extract_catstags("category", tree), extract_catstags("tag", tree)) == expected
+
+
+_JSON_LD_BLOCKS = [
+    '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Port  strike\\n ends",\n "author": {"@type": "Person",'
+    ' "name": "Lena  Park"}, "datePublished": "2022-05-10T07:45:00Z",\n'
+    ' "publisher": {"@type": "Organization", "name": "The Harbour Times"},'
+    ' "articleSection": "Labour", "keywords": ["port", "strike"]}',
+    '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Caf\\u00e9 \\"talks\\" &amp; \\ud83d\\ude00 <b>bold</b>",'
+    '"author":[{"name":"A. One"},{"name":"B. Two"}]}',
+    '{"@type": "NewsArticle", "headline": "Broken", "author": {"name": "Nadia Haddad"',
+    '  ',
+]
+
+
+@pytest.mark.parametrize("block", _JSON_LD_BLOCKS)
+def test_json_ld_reading_is_trafilaturas(block):
+    from trafilatura.metadata import extract_meta_json
+    from trafilatura.settings import Document as Meta
+
+    from eventwire.extract.htmlmeta import read_json_ld
+
+    page = (f'<html><head><script type="application/ld+json">{block}</script></head>'
+            "<body><p>Text.</p></body></html>")
+    ours = read_json_ld(lxml_html.fromstring(page), Meta())
+    theirs = extract_meta_json(lxml_html.fromstring(page), Meta())
+    fields = [f for f in Meta.__slots__ if f not in ("body", "commentsbody")]
+    assert [getattr(ours, f, None) for f in fields] == [getattr(theirs, f, None) for f in fields]
+    if "Port" in block:
+        assert ours.author == "Lena Park" and ours.sitename == "The Harbour Times"

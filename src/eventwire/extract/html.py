@@ -12,7 +12,12 @@ from lxml import etree
 from ..model import Article, Document
 from ..registry import SkipDocument
 from .fields import clean_line, normalise_name, parse_dateline
-from .htmlmeta import c_level_trafilatura, extract_author, extract_categories_and_tags
+from .htmlmeta import (
+    c_level_trafilatura,
+    extract_author,
+    extract_categories_and_tags,
+    read_json_ld,
+)
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:\-]+)""", re.IGNORECASE)
 # The meta tags that state the publication time (htmldate gives the day only), by their
@@ -278,7 +283,7 @@ def head_metadata(tree, url: str | None):
     if meta.author and " " not in meta.author:
         meta.author = None  # a handle or a one-word site name, not a person
     try:
-        meta = tm.extract_meta_json(tree, meta)
+        meta = read_json_ld(tree, meta)
     except Exception:  # trafilatura's JSON-LD reader fails on malformed blocks; meta tags stand
         pass
     meta.title = meta.title or tm.extract_title(tree)
