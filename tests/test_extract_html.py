@@ -230,3 +230,14 @@ def test_json_ld_reading_is_trafilaturas(block):
     assert [getattr(ours, f, None) for f in fields] == [getattr(theirs, f, None) for f in fields]
     if "Port" in block:
         assert ours.author == "Lena Park" and ours.sitename == "The Harbour Times"
+
+
+def test_expression_with_other_namespace_prefixes_is_left_alone():
+    from lxml.etree import XPath
+
+    prefixed = XPath("//x:div[re:test(@class, 'ab|cd')]",
+                     namespaces={"x": "urn:example", "re": EXSLT_REGEXP})
+    assert c_level_xpath(prefixed) is prefixed
+    plain = XPath("//div[re:test(@class, 'ab|cd')][contains(@style, 'display:none')]",
+                  namespaces={"re": EXSLT_REGEXP})
+    assert "re:test" not in c_level_xpath(plain).path

@@ -448,10 +448,20 @@ def _tag_list_tests(path: str) -> str:
 def c_level_xpath(xpath: XPath) -> XPath:
     """The same expression made cheaper (see above): its ``re:test`` calls rewritten, its
     tag tests as one name test; the expression itself where neither applies."""
+    if _PREFIXED_NAME.search(_QUOTED_TEXT.sub("''", xpath.path)):
+        return xpath  # prefixes other than re: were bound where it was compiled, not here
     path = _tag_list_tests(_RE_TEST.sub(_c_level_test, xpath.path))
     if path == xpath.path:
         return xpath
-    return XPath(path, namespaces={"re": EXSLT_REGEXP})
+    try:
+        return XPath(path, namespaces={"re": EXSLT_REGEXP})
+    except etree.XPathSyntaxError:
+        return xpath
+
+
+_QUOTED_TEXT = re.compile(r"'[^']*'|\"[^\"]*\"")
+# a qualified name other than re:..., outside quotes (axes are written with '::')
+_PREFIXED_NAME = re.compile(r"(?<![\w:.-])(?!re:)[A-Za-z_][\w.-]*:(?!:)")
 
 
 # trafilatura's modules that run XPath expressions, by the names they bind them to.
