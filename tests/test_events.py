@@ -959,3 +959,26 @@ def test_what_a_retaliation_answers_is_not_its_target():
     mention(r, "Lakeview", label="GPE")
     e = next(e for e in run(r) if e.event_type == "THREATEN")
     assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR")
+
+
+def test_an_object_owned_by_the_doer_leads_to_whom_it_is_aimed_at():
+    r = parse("President Halvor reneged on his commitment to the Bordurian people.")
+    mention(r, "Halvor", "halvor", "PERSON")
+    mention(r, "his", "halvor", "PERSON")
+    mention(r, "Bordurian people", "BOR-CVL", "AGENT")
+    e = only(run(r), "REJECT")
+    assert (e.source_actor_id, e.target_actor_id) == ("halvor", "BOR-CVL")
+
+
+def test_the_place_inside_a_longer_mention_still_gives_the_target():
+    from eventwire.events.lexicon import load_coder_lexicon
+    from eventwire.events.roles import MentionIndex, RoleFinder
+
+    r = parse("Borduria withdrew the invasion forces from Ruritania.")
+    mention(r, "invasion forces from Ruritania", "RUR-MIL", "AGENT")
+    mention(r, "Ruritania", "RUR", "GPE")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    r.actors["RUR-MIL"] = Actor("RUR-MIL", "Ruritania military", "military", "RUR", sector="MIL")
+    finder = RoleFinder(MentionIndex(r, r.spacy_doc), load_coder_lexicon())
+    tok = next(t for t in r.spacy_doc if t.text == "Ruritania")
+    assert finder._place_role(tok).actor_id == "RUR"  # not the agent around it

@@ -384,7 +384,7 @@ class RoleFinder:
             elif c.dep_ == "prt":  # "call on": the particle's object
                 by_prep.extend(p for p in c.children if p.dep_ == "pobj")
         candidates = direct + by_prep
-        linked = [c for c in candidates if self._resolves(c)]
+        linked = [c for c in candidates if self._resolves_other(c)]
         if linked:
             return linked[:1]
         behind = self._behind_objects(candidates + things, preps)
@@ -463,7 +463,7 @@ class RoleFinder:
         to Serbia"). Measured on PLOVER-GSR dev (target country accuracy): see coder.py."""
         wanted = preps | OBJECT_NOUN_PREPS
         for noun in nouns:
-            if self._resolves(noun):
+            if self._resolves_other(noun):
                 return [noun]  # an event noun's own modifier: "a U.S. request"
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in wanted:
@@ -586,8 +586,11 @@ class RoleFinder:
         return roles
 
     def _place_role(self, tok) -> Role | None:
-        """The country a place token stands for: a linked state, or a place with a country."""
-        m = self.index.at(tok.i)
+        """The country a place token stands for: a linked state, or a place with a country.
+        The place's own mention counts, not a longer one around it ("forces from Panama")."""
+        m = next((x for x in self.index.result.mentions
+                  if x.start <= tok.idx < x.end and (x.place_id or x.label in ("GPE", "LOC"))),
+                 None) or self.index.at(tok.i)
         if m is None:
             return None
         actors = self.index.result.actors
@@ -641,6 +644,12 @@ class RoleFinder:
 
     def _resolves(self, tok) -> bool:
         return self._mention_for(tok)[0] is not None
+
+    def _resolves_other(self, tok) -> bool:
+        """Resolves through more than a possessive pronoun: "reneged on his commitment to the
+        people" is aimed at the people, not at the doer who owns the commitment."""
+        m, at = self._mention_for(tok)
+        return m is not None and (at is None or at is tok or at.tag_ != "PRP$")
 
     def _mention_for(self, tok, depth: int = 0):
         """The mention naming the actor a head stands for, and the token it was found on."""
