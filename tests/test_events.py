@@ -982,3 +982,16 @@ def test_the_place_inside_a_longer_mention_still_gives_the_target():
     finder = RoleFinder(MentionIndex(r, r.spacy_doc), load_coder_lexicon())
     tok = next(t for t in r.spacy_doc if t.text == "Ruritania")
     assert finder._place_role(tok).actor_id == "RUR"  # not the agent around it
+
+
+def test_be_opposed_to_is_the_subjects_stance_not_a_deed_done_to_it():
+    r = parse("Borduria is opposed to Ruritanian mediation in the dispute.")
+    mention(r, "Borduria", "BOR", "GPE")
+    mention(r, "Ruritanian", "RUR", "NORP")
+    e = only(run(r), "REJECT")
+    assert e.source_actor_id == "BOR" and e.target_actor_id != "BOR"
+    r = parse("Borduria was attacked by Ruritania.")  # a real passive stays one
+    mention(r, "Borduria", "BOR", "GPE")
+    mention(r, "Ruritania", "RUR", "GPE")
+    e = only(run(r), "ASSAULT")
+    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "BOR")

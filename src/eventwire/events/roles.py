@@ -46,6 +46,9 @@ OWN_POSSESSIVES = frozenset({"its", "their", "our"})
 # "in retaliation for a raid on X": what a response answers is not whom it is aimed at.
 RESPONSE_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "punishment",
                             "compensation"})
+# Participles that after "be" name the subject's own stance, not a deed done to it.
+STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "prepared", "resolved",
+                                 "dedicated", "inclined", "disposed", "pledged"})
 # Texts that say something for whoever issues them ("issued a declaration demanding ...").
 STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter",
                              "message", "note", "memorandum", "ultimatum", "appeal"})
@@ -236,7 +239,15 @@ class RoleFinder:
 
     def verb_roles(self, verb, event_type: str, consumed: tuple[int, ...]) -> tuple[list, list]:
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children)
-        if passive:
+        if passive and verb.lower_ in STATIVE_PARTICIPLES \
+                and not any(c.dep_ == "agent" for c in verb.children):
+            # "Israel is opposed to the plan", "X is committed to reform": a state of the
+            # subject, which holds it (not something done to the subject)
+            sources = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or [
+                s for a in verb.children if a.dep_ == "auxpass"  # the parse may hang it on "is"
+                for s in a.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+            targets = self._objects(verb, event_type, consumed)
+        elif passive:
             sources = [pobj for c in verb.children if c.dep_ == "agent"
                        for pobj in c.children if pobj.dep_ == "pobj"]
             targets = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
