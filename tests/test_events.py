@@ -995,3 +995,11 @@ def test_be_opposed_to_is_the_subjects_stance_not_a_deed_done_to_it():
     mention(r, "Ruritania", "RUR", "GPE")
     e = only(run(r), "ASSAULT")
     assert (e.source_actor_id, e.target_actor_id) == ("RUR", "BOR")
+
+
+def test_people_from_a_named_actor_stand_for_it():
+    r = parse("A delegation from Borduria met the Ruritanian envoy on Monday.")
+    mention(r, "Borduria", "BOR", "GPE")
+    mention(r, "Ruritanian envoy", "RUR-GOV", "AGENT")
+    e = only(run(r), "CONSULT")
+    assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR-GOV")

@@ -19,7 +19,7 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "ACTOR", "AGENT", "FAC
 SELF_PRONOUNS = frozenset({"it", "they", "we"})
 WH_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # Arcs from a role head to a modifier that may name the actor instead ("Asaib's leader Qais
-# Khazali", "the headquarters of Kataib Hezbollah", "Iraqi militia").
+# Khazali", "the headquarters of Kataib Hezbollah", "Iraqi militia", "a delegation from Iran").
 MODIFIER_DEPS = ("appos", "compound", "poss", "amod", "nmod", "prep")
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
@@ -679,7 +679,7 @@ class RoleFinder:
             if c.dep_ not in MODIFIER_DEPS:
                 break
             if c.dep_ == "prep":
-                if c.lower_ != "of":
+                if c.lower_ not in ("of", "from"):
                     continue
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 if not objs:
