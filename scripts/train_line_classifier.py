@@ -30,6 +30,7 @@ from eventwire.bench.common import eval_dir
 from eventwire.bench.extraction import load_aeb_text, page_counts, score, split
 from eventwire.extract.lines import label_lines, line_features, split_page
 from eventwire.extract.linemodel import (
+    INSIDE_THRESHOLD,
     MODEL_PATH,
     TreeEnsemble,
     feature_matrix,
@@ -96,7 +97,7 @@ def fit(pages) -> HistGradientBoostingClassifier:
     return HistGradientBoostingClassifier(**PARAMS).fit(x, y, sample_weight=w)
 
 
-def body_of(ls, proba: np.ndarray | None, threshold: float = 0.5) -> str:
+def body_of(ls, proba: np.ndarray | None, threshold: float = INSIDE_THRESHOLD) -> str:
     """The page's body text as the extractor keeps it (rules alone when ``proba`` is None)."""
     if proba is None:
         keep = [ln.label == "body" for ln in ls]
@@ -169,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
 
     train = data + [d for d, _ in extra]
     m = fit(train)
-    spec = export(m, threshold=0.5)
+    spec = export(m, threshold=INSIDE_THRESHOLD)
     x_all = np.vstack([d[1] for d in train])
     drift = np.abs(TreeEnsemble(spec).predict_proba(x_all) - m.predict_proba(x_all)[:, 1]).max()
     print(f"exported model matches sklearn to {drift:.1e}")

@@ -568,15 +568,16 @@ def test_article_before_a_longer_comment_thread_stays_the_body():
     assert keep == [True] * 3 + [False] * 7
 
 
-def test_inline_story_links_are_never_body():
+def test_inline_story_links_and_ad_labels_are_never_body():
     from eventwire.extract.linemodel import keep_as_body
     from eventwire.extract.lines import label_lines, line_features, split_page
 
     prose = [f"{PROSE[:-1]}, witness {n} said." for n in range(4)]  # distinct paragraphs
     texts = [prose[0], prose[1], "Read more: Council closes the old market after a long dispute",
-             prose[2], "Also on example.com Ministers meet to discuss the river road", prose[3]]
+             prose[2], "Also on example.com Ministers meet to discuss the river road", prose[3],
+             "Advertisement", prose[0].replace("witness", "expert")]
     raw, lines = split_page("\n".join(texts))
     line_features(lines, raw)
     label_lines(lines)
     keep = keep_as_body(lines, np.full(len(lines), 0.95))
-    assert keep == [True, True, False, True, False, True]
+    assert keep == [True, True, False, True, False, True, False, True]

@@ -89,6 +89,14 @@ _INLINE_TEASER = re.compile(
     r"^also on [\w-]+(?:\.[\w-]+)+\s",
     re.IGNORECASE,
 )
+# A slot label standing alone on its line: "Advertisement", "Close", "Story continues below".
+# All 65 such lines in aeb-text dev are boilerplate.
+_SLOT_LABEL = re.compile(
+    r"^(?:advert(?:isement)?s?|ad|sponsored(?: content)?|promoted|close|skip ad|"
+    r"(?:story|article) continues below(?: (?:this )?advertisement)?|continue reading below)"
+    r"\s*[.:]?$",
+    re.IGNORECASE,
+)
 _LIST_MARKER = re.compile(r"^(?:\d{1,2}[.)]?\s|[•·▪►»›*\-–]\s)")
 
 
@@ -159,7 +167,7 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
                 "stop_ratio": 0.0, "cap_ratio": 0.0, "upper_ratio": 0.0, "boilerplate": 0.0,
                 "legal": 0.0, "end_marker": 0.0, "list_marker": 0.0, "sentences": 0.0,
                 "digit_ratio": 0.0, "pipes": 0.0, "comment_meta": 0.0,
-                "embed_signature": 0.0, "inline_teaser": 0.0}
+                "embed_signature": 0.0, "inline_teaser": 0.0, "slot_label": 0.0}
     words = _WORD.findall(text)
     nw = len(words)
     letters = sum(map(str.isalpha, text))
@@ -183,6 +191,7 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
         "comment_meta": float(nw <= 12 and bool(_COMMENT_META.search(text))),
         "embed_signature": float(bool(_EMBED_SIGNATURE.search(text))),
         "inline_teaser": float(nw <= 30 and bool(_INLINE_TEASER.search(text))),
+        "slot_label": float(nw <= 6 and bool(_SLOT_LABEL.match(text))),
     }
 
 
