@@ -189,8 +189,10 @@ def _own_features(text: str, stops: frozenset[str]) -> dict[str, float]:
         "digit_ratio": sum(map(str.isdigit, text)) / len(text),
         "pipes": float(text.count("|") + text.count("•") + text.count(" · ")),
         "comment_meta": float(nw <= 12 and bool(_COMMENT_META.search(text))),
-        "embed_signature": float(bool(_EMBED_SIGNATURE.search(text))),
-        "inline_teaser": float(nw <= 30 and bool(_INLINE_TEASER.search(text))),
+        # Substring checks first: a regex search over every line costs ~3% of the page time.
+        "embed_signature": float(("(@" in text or "t.co/" in text or "twitter.com/" in text)
+                                 and bool(_EMBED_SIGNATURE.search(text))),
+        "inline_teaser": float(nw <= 30 and bool(_INLINE_TEASER.match(text))),
         "slot_label": float(nw <= 6 and bool(_SLOT_LABEL.match(text))),
     }
 
