@@ -1003,3 +1003,26 @@ def test_people_from_a_named_actor_stand_for_it():
     mention(r, "Ruritanian envoy", "RUR-GOV", "AGENT")
     e = only(run(r), "CONSULT")
     assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR-GOV")
+
+
+def test_a_protest_naming_no_aim_nor_place_is_aimed_at_the_protesters_own_state():
+    r = parse("Ruritanian students rioted after the final exam results were posted.")
+    mention(r, "Ruritanian students", "RUR-EDU", "AGENT")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    r.actors["RUR-EDU"] = Actor("RUR-EDU", "Ruritania students", "agent", "RUR", sector="EDU")
+    e = only(run(r), "PROTEST")
+    assert (e.source_actor_id, e.target_actor_id, e.target_basis) == ("RUR-EDU", "RUR", "place")
+    # the state's own agents protesting are not aimed at themselves
+    r = parse("Ruritanian police rioted after the pay cut was posted.")
+    mention(r, "Ruritanian police", "RUR-COP", "AGENT")
+    r.actors["RUR-COP"] = Actor("RUR-COP", "Ruritania police", "police", "RUR", sector="COP")
+    e = only(run(r), "PROTEST")
+    assert e.source_actor_id == "RUR-COP" and e.target_actor_id is None
+
+
+def test_a_force_engaged_in_a_deed_does_it_to_whom_it_is_engaged_against():
+    r = parse("Northern militias were engaged in a massacre against the Ruritanian villagers.")
+    mention(r, "Northern militias", "north-militia")
+    mention(r, "Ruritanian villagers", "RUR-CVL", "AGENT")
+    e = only(run(r), "ASSAULT")
+    assert (e.source_actor_id, e.target_actor_id) == ("north-militia", "RUR-CVL")

@@ -51,6 +51,7 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
             if e.target_actor_id else None
         country = _place_country(result, e)
         if country is None:
+            _protest_at_home(result, e)
             continue
         if e.target_actor_id is None and _host_of_visit(result, e, country):
             kb = kb or load_kb()
@@ -76,6 +77,27 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+# Protests with no aim named are aimed at the authorities at home (see _protest_at_home).
+PROTEST = "PROTEST"
+
+
+def _protest_at_home(result: DocResult, e: Event) -> None:
+    """"Egyptian demonstrators rioted", "opposition parties called a general strike": a
+    protest that names no aim and no place is aimed at the protesters' own state, the way
+    CAMEO/PLOVER code a domestic protest against its government (the GSR gold does). Only a
+    country's own people count (civilians, opposition, unions...); never its state agents or
+    a foreign or transnational group. The role is marked "place": the protesters' country
+    stands for where it happened. Measured on PLOVER-GSR dev: see the module docstring."""
+    if e.event_type != PROTEST or e.target_actor_id is not None or e.source_actor_id is None:
+        return
+    source = result.actors.get(e.source_actor_id)
+    if source is None or not source.country or source.kind == "state" \
+            or source.sector in STATE_SECTORS or source.actor_id == source.country:
+        return
+    from ..resolve.actors.kb import load_kb
+
+    if _use(result, load_kb(), source.country):
+        e.target_actor_id, e.target_basis = source.country, "place"
 # A visit ("arrived in Amman", "a trip to Kabul") is a meeting with the host: CAMEO/PLOVER code
 # the visited country as the target.
 VISIT = ("CONSULT", "visit")

@@ -49,6 +49,9 @@ RESPONSE_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "p
 # Participles that after "be" name the subject's own stance, not a deed done to it.
 STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "prepared", "resolved",
                                  "dedicated", "inclined", "disposed", "pledged"})
+# Participles that after "be" say the subject takes part in the deed they govern ("were
+# engaged in attacks", "was involved in the killing").
+TAKING_PART = frozenset({"engaged", "involved", "implicated"})
 # Texts that say something for whoever issues them ("issued a declaration demanding ...").
 STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter",
                              "message", "note", "memorandum", "ultimatum", "appeal"})
@@ -528,6 +531,14 @@ class RoleFinder:
                 verb = head.head
                 if verb.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in verb.children):
                     sources = self.subject_heads(verb)  # "people burned flags in a protest"
+                elif verb.pos_ == "VERB" and verb.lower_ in TAKING_PART and head.lower_ == "in":
+                    # "forces were engaged in ethnic cleansing against X": a state of taking
+                    # part, whose subject does the deed and whose aim is the deed's target
+                    sources = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+                    if not targets:
+                        targets = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                                   for p in c.children if p.dep_ == "pobj"
+                                   and self._participant(p, consumed)]
         if not sources:
             sources = self._governing_same_type(noun, event_type)
         if not targets and noun.dep_ == "dobj" and head.pos_ == "VERB":
