@@ -532,3 +532,17 @@ def test_a_country_name_tagged_person_is_the_state_unless_a_persons_name_holds_i
     assert state_named_as_person(jordan, [player, jordan], link) is None
     assert state_named_as_person(Mention(0, 9, "Ana Perez", "PERSON", 0), [], link) is None
     assert state_named_as_person(Mention(0, 7, "Ugandan", "PERSON", 0), [], link) == "UGA"
+
+
+def test_demonym_peoples_placed_in_another_country_are_that_countrys_people():
+    r = run("The Hungarians of northern Romania staged a rally on Sunday.")
+    assert bare_agents(r)["Hungarians of northern Romania"] == "ROU-CVL"
+    # unplaced, or placed at home, the demonym stays the state's
+    r = run("The Hungarians of Hungary staged a rally on Sunday.")
+    assert "Hungarians of Hungary" not in bare_agents(r)
+
+
+def test_extremists_are_radicals_of_their_country():
+    r = run("Polish extremists painted slogans on the consulate.")
+    assert bare_agents(r)["Polish extremists"] == "POL-RAD"
+    assert load_kb().get("POL-RAD").country == "POL"

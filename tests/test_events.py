@@ -1026,3 +1026,23 @@ def test_a_force_engaged_in_a_deed_does_it_to_whom_it_is_engaged_against():
     mention(r, "Ruritanian villagers", "RUR-CVL", "AGENT")
     e = only(run(r), "ASSAULT")
     assert (e.source_actor_id, e.target_actor_id) == ("north-militia", "RUR-CVL")
+
+
+def test_a_modifier_after_anti_or_pro_names_a_side_not_whose_someone_is():
+    r = parse("Gunmen killed an anti-Ruritania blogger in Lakeview on Monday.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    e = only(run(r), "ASSAULT")
+    assert e.target_actor_id != "RUR"
+    r = parse("Gunmen killed a Ruritania blogger in Lakeview on Monday.")
+    mention(r, "Ruritania", "RUR", "GPE")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    assert only(run(r), "ASSAULT").target_actor_id == "RUR"
+
+
+def test_a_stance_is_taken_towards_what_follows_to():
+    r = parse("Norway has been opposed to Swedish mediation for years.")
+    mention(r, "Norway", "RUR", "GPE")
+    mention(r, "Swedish", "FRE", "NORP")
+    e = only(run(r), "REJECT")
+    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "FRE")

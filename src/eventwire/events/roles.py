@@ -49,6 +49,7 @@ RESPONSE_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "p
 # Participles that after "be" name the subject's own stance, not a deed done to it.
 STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "prepared", "resolved",
                                  "dedicated", "inclined", "disposed", "pledged"})
+SIDE_PREFIXES = frozenset({"anti", "pro"})
 # Participles that after "be" say the subject takes part in the deed they govern ("were
 # engaged in attacks", "was involved in the killing").
 TAKING_PART = frozenset({"engaged", "involved", "implicated"})
@@ -249,7 +250,8 @@ class RoleFinder:
             sources = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS] or [
                 s for a in verb.children if a.dep_ == "auxpass"  # the parse may hang it on "is"
                 for s in a.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-            targets = self._objects(verb, event_type, consumed)
+            targets = self._objects(verb, event_type, consumed) or self._stance_objects(
+                verb, event_type, consumed)
         elif passive:
             sources = [pobj for c in verb.children if c.dep_ == "agent"
                        for pobj in c.children if pobj.dep_ == "pobj"]
@@ -275,6 +277,15 @@ class RoleFinder:
         if len(source_roles) == 1 and source_roles[0].mention is None:
             source_roles = self._speaker_self(verb, source_roles)
         return source_roles, self._or_place(self.fill(targets, consumed), verb, consumed)
+
+    def _stance_objects(self, verb, event_type: str, consumed) -> list:
+        """"X is opposed to French mediation", "committed to the talks with Y": what a stance
+        is taken towards, or the actor behind it."""
+        objs = [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                for p in c.children if p.dep_ == "pobj" and p.i not in consumed]
+        linked = [p for p in objs if self._resolves_other(p)]
+        preps = self.lexicon.target_preps.get(event_type, frozenset())
+        return linked[:1] or self._behind_objects(objs, preps)[:1]
 
     def repeaters(self, verb, consumed) -> list[Role]:
         """Who "said the same thing": the named subjects, plus the names coordinated just
@@ -698,6 +709,8 @@ class RoleFinder:
                 c = objs[0]
             if own is not None and c.dep_ not in ("compound", "amod", "poss"):
                 continue  # an unlinked name gives way only to a modifier inside its phrase
+            if _taken_side(c):
+                continue  # "an anti-Syria journalist" is not Syria's, nor "pro-Iran militias"
             m, at = self._mention_for(c, depth + 1)
             if m is not None and (m.actor_id or found[0] is None):
                 found = (m, at)
@@ -753,6 +766,15 @@ class RoleFinder:
                 if om is not None and om is not m:
                     roles.append(Role(om.text, om, tok.i))
         return roles
+
+
+def _taken_side(tok) -> bool:
+    """A modifier after "anti-"/"pro-" names the side someone takes, not whose they are."""
+    doc, i = tok.doc, tok.i
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if before == "-" and i > 1:
+        before = doc[i - 2].lower_
+    return before in SIDE_PREFIXES or tok.lower_.startswith(("anti-", "pro-"))
 
 
 def _own_asset(tok) -> bool:

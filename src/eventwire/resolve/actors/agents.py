@@ -46,6 +46,8 @@ SECTOR_NOUNS = {
     **dict.fromkeys(("workers", "unions", "strikers"), "LAB"),
     **dict.fromkeys(("students", "teachers", "lecturers", "academics"), "EDU"),
     **dict.fromkeys(("clerics", "cleric"), "REL"),
+    # CAMEO's RAD: "radicals, extremists, fundamentalists" (no side said: not REB)
+    **dict.fromkeys(("extremists", "radicals", "fundamentalists"), "RAD"),
     **dict.fromkeys(("businessmen", "companies", "firms"), "BUS"),
 }
 # Two-word heads that differ from their last word's sector.
@@ -319,7 +321,15 @@ def is_people(chunk, kb: KB) -> bool:
     root = chunk.root
     if root.ent_type_ != "NORP" or root.tag_ not in ("NNPS", "NNS", "NNP"):
         return False
-    return root.lower_ not in kb.demonyms or any(t.lower_ == "ethnic" for t in chunk)
+    return root.lower_ not in kb.demonyms or any(t.lower_ == "ethnic" for t in chunk) \
+        or _placed_elsewhere(root, kb)
+
+
+def _placed_elsewhere(root, kb: KB) -> bool:
+    """"the Albanians of southern Serbia", "Kurds in Turkey": a demonym people placed in
+    another country by its own phrase are that country's people."""
+    placed = place_country(root, kb)
+    return placed is not None and placed[0] != kb.demonyms.get(root.lower_)
 
 
 def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]], doc_country: str | None = None):

@@ -28,7 +28,7 @@ SECTOR_KIND = {
     "PTY": "political_party", "CVL": "civilians", "MED": "media", "BUS": "company",
     "REF": "civilians", "LAB": "civilians", "EDU": "civilians", "REL": "civilians",
     "CRM": "criminal_group", "IGO": "igo", "NGO": "ngo", "HLH": "civilians",
-    "UAF": "armed_group",
+    "UAF": "armed_group", "RAD": "civilians",
 }
 SECTOR_NAME = {
     "GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence services",
@@ -36,6 +36,7 @@ SECTOR_NAME = {
     "PTY": "political parties", "CVL": "civilians", "MED": "media", "BUS": "business",
     "REF": "refugees", "LAB": "labour", "EDU": "education", "REL": "religious", "CRM": "criminals",
     "HLH": "health", "UAF": "unidentified armed group",
+    "RAD": "radicals",
 }
 LEADER_ROLES = frozenset({"leader", "deputy", "founder", "spokesperson"})
 KB_DIR = Path(str(resources.files("eventwire") / "data" / "kb"))
