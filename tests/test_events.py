@@ -1046,3 +1046,16 @@ def test_a_stance_is_taken_towards_what_follows_to():
     mention(r, "Swedish", "FRE", "NORP")
     e = only(run(r), "REJECT")
     assert (e.source_actor_id, e.target_actor_id) == ("RUR", "FRE")
+
+
+@pytest.mark.parametrize("sentence, event_type, mode, trigger", [
+    ("The governor received a delegation of farmers from the valley.", "CONSULT", "host",
+     "received delegation"),
+    ("The supreme court opened a hearing into the disputed ballots.", "ACCUSE", "investigate",
+     "opened hearing"),
+    ("Norway will contribute 200 troops to the monitoring force.", "AID", "military",
+     "contribute troops"),
+])
+def test_coder_phrases_for_hosting_hearings_and_peacekeepers(sentence, event_type, mode, trigger):
+    e = only(run(parse(sentence)), event_type)
+    assert (e.mode, e.trigger) == (mode, trigger)
