@@ -253,3 +253,24 @@ def test_expression_with_other_namespace_prefixes_is_left_alone():
     plain = XPath("//div[re:test(@class, 'ab|cd')][contains(@style, 'display:none')]",
                   namespaces={"re": EXSLT_REGEXP})
     assert "re:test" not in c_level_xpath(plain).path
+
+
+def test_link_and_section_meta_walks_select_what_the_expressions_select():
+    from lxml.etree import XPath
+
+    from eventwire.extract.htmlmeta import _SECTION_META, _kind_links, _section_metas
+
+    page = ('<html><head><meta property="article:section" content="World">'
+            '<meta name="dc.subject" content="Oil"><meta name="subject">'
+            '<meta property="og:section" content="No"><meta name="keywords" content="No">'
+            '</head><body><meta property="article:section" content="Body, not head">'
+            '<a href="/category/world/">W</a><a href="/x/tag/y">T</a><a href="/about">A</a>'
+            '<a>none</a><div><a href="/categories">C</a></div></body></html>')
+    tree = lxml_html.fromstring(page)
+    expected = tree.xpath(_SECTION_META)
+    assert [m.get("content") for m in expected] == ["World", "Oil"]
+    assert _section_metas(tree) == expected
+    links = XPath('//a[@href][contains(@href, "/categor") or contains(@href, "/tag")]')
+    assert _kind_links(tree) == links(tree) and len(links(tree)) == 3
+    body = tree.find("body")  # '//' reaches the whole document from a subtree
+    assert _kind_links(body) == links(body)

@@ -165,7 +165,7 @@ def extract_catstags(kind: str, tree) -> list[str]:
     """Categories (``kind="category"``) or tags of the page (trafilatura's
     ``extract_catstags``, same result); see :func:`extract_categories_and_tags`."""
     needle = _LINK_NEEDLE[kind]
-    return _catstags(kind, tree, [a for a in _kind_links()(tree) if needle in a.attrib["href"]])
+    return _catstags(kind, tree, [a for a in _kind_links(tree) if needle in a.attrib["href"]])
 
 
 def extract_categories_and_tags(tree) -> tuple[list[str], list[str]]:
@@ -177,7 +177,7 @@ def extract_categories_and_tags(tree) -> tuple[list[str], list[str]]:
     kind. Here those links are found first, both kinds in one C-level search, and each
     expression becomes a test of a link's ancestors (``ancestor::div[...]``): most pages
     have no such link, the rest a few (aeb dev: 0.5 -> 0.35 ms a page)."""
-    links = _kind_links()(tree)
+    links = _kind_links(tree)
     return tuple(_catstags(kind, tree, [a for a in links if needle in a.attrib["href"]])
                  for kind, needle in _LINK_NEEDLE.items())
 
@@ -200,14 +200,37 @@ def _catstags(kind: str, tree, links: list) -> list[str]:
     if kind != "category":
         return []
     # trafilatura's fallback for categories: the head's section meta tags.
-    found = [e.attrib["content"] for e in tree.xpath(_SECTION_META)]
+    found = [e.attrib["content"] for e in _section_metas(tree)]
     return [r for r in dict.fromkeys(line_processing(x) for x in found if x) if r]
 
 
-@lru_cache(maxsize=1)
-def _kind_links() -> XPath:
-    return XPath("//a[@href][" + " or ".join(f'contains(@href, "{needle}")'
-                                             for needle in _LINK_NEEDLE.values()) + "]")
+def _kind_links(tree) -> list:
+    """``//a[@href][contains(@href, "/categor") or contains(@href, "/tag")]``, the links that
+    may name a category or tag, by lxml's tag iterator: libxml2 took 0.17 ms a page for the
+    expression on aeb dev, the iterator a fifth of that."""
+    root = tree.getroottree().getroot()  # '//' searches the whole document
+    needles = tuple(_LINK_NEEDLE.values())
+    return [a for a in root.iter("a")
+            if (href := a.get("href")) is not None and any(n in href for n in needles)]
+
+
+def _section_metas(tree) -> list:
+    """``.//head//meta[@property="article:section" or contains(@name, "subject")][@content]``
+    (trafilatura's category fallback) by lxml's tag iterator: 0.12 ms a page as XPath."""
+    return [m for m in tree.iter("meta")
+            if "content" in m.attrib
+            and (m.get("property") == "article:section" or "subject" in (m.get("name") or ""))
+            and _inside_head(m, tree)]
+
+
+def _inside_head(elem, top) -> bool:
+    """Whether a ``head`` lies between ``elem`` and ``top`` (``top`` excluded)."""
+    for ancestor in elem.iterancestors():
+        if ancestor is top:
+            return False
+        if ancestor.tag == "head":
+            return True
+    return False
 
 
 _LINKS_INSIDE = re.compile(r"\s*//(.+)//a\[@href\]\s*", re.S)
