@@ -546,3 +546,11 @@ def test_extremists_are_radicals_of_their_country():
     r = run("Polish extremists painted slogans on the consulate.")
     assert bare_agents(r)["Polish extremists"] == "POL-RAD"
     assert load_kb().get("POL-RAD").country == "POL"
+
+
+def test_a_people_the_ner_tags_norp_is_placed_and_their_pronoun_follows_it():
+    r = run("Bosnian Serbs insisted their fighters had left the hills.")
+    assert linked(r, "Bosnian Serbs") == "BIH-CVL"
+    # tagged PERSON, the people is still what "their" stands for
+    r = run("Bosnian Croats said on Monday their fighters had left the hills.")
+    assert [m.actor_id for m in r.mentions if m.text == "their"] == ["BIH-CVL"]

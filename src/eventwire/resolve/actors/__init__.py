@@ -84,6 +84,12 @@ def discover(doc, named: list[Mention], link: Linking) -> None:
     """Unknown names that look like a group (ORG) or a full personal name (PERSON) become
     provisional actors; the rest wait for a relation to say what they are."""
     for m in named:
+        if m.actor_id is None and m.label == "NORP":
+            # NORP "Bosnian Serbs" (the NER's other reading of it): a people, as below
+            m.actor_id = placed_people(m.text, link)
+            if m.actor_id:
+                m.source = "pattern"
+            continue
         if m.actor_id or m.label not in ("ORG", "PERSON"):
             continue
         state = state_named_as_person(m, named, link)
@@ -258,7 +264,10 @@ def subject_refs(result: DocResult, doc, link: Linking) -> list[coref.Ref]:
     out = []
     for m in result.mentions:
         actor = link.actors.get(m.actor_id) if m.actor_id else None
-        if actor is None or actor.kind == "person" or m.label not in ("ORG", "GPE", "NORP", "AGENT"):
+        # a PERSON label with a non-person actor is the NER's misreading of a people or a
+        # state ("Bosnian Serbs" tagged PERSON is BIH-CVL): the actor decides
+        if actor is None or actor.kind == "person" \
+                or m.label not in ("ORG", "GPE", "NORP", "AGENT", "PERSON"):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.root.dep_ not in SUBJECT_DEPS:
