@@ -554,3 +554,13 @@ def test_a_people_the_ner_tags_norp_is_placed_and_their_pronoun_follows_it():
     # tagged PERSON, the people is still what "their" stands for
     r = run("Bosnian Croats said on Monday their fighters had left the hills.")
     assert [m.actor_id for m in r.mentions if m.text == "their"] == ["BIH-CVL"]
+
+
+def test_an_appositive_office_of_an_igo_makes_the_person_its_official():
+    r = run("The minister met Lena Varga, UN special envoy, in the capital on Monday.")
+    actor = person(r, "Lena Varga")
+    assert (actor.country, actor.sector) == (None, "IGO")
+    # an appositive naming no office says nothing
+    r = run("The minister met Lena Varga, UN headquarters staff said on Monday.")
+    actor = next((a for a in r.actors.values() if a.name == "Lena Varga"), None)
+    assert actor is None or actor.sector != "IGO"

@@ -151,6 +151,28 @@ def country_after(doc, end: int, kb: KB) -> str | None:
     return None
 
 
+def igo_after(doc, end: int, org_kind) -> str | None:
+    """"X, UN secretary-general,", "X, the OSCE's chief negotiator": an appositive that opens
+    with an IGO and names an office is that body's official."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    i = end + 1
+    if doc[i].lower_ in ("a", "an", "the"):
+        i += 1
+    ent = entity_span(doc[i]) if i < len(doc) else None
+    if ent is None or ent.start != i or ent.label_ != "ORG":
+        return None
+    igo = org_kind(ent)
+    if igo is None:
+        return None
+    for tok in doc[ent.end: min(ent.end + 4, len(doc))]:
+        if tok.is_punct and tok.text not in ("-", "'s", "’s"):
+            break
+        if title_word(tok) in TITLE_SECTORS:
+            return igo
+    return None
+
+
 def name_start(span) -> int:
     """The first token of the name proper, past titles inside the entity ("Archbishop X")."""
     i = span.start
@@ -168,6 +190,8 @@ def describe(doc, start_char: int, end_char: int, kb: KB, org_kind, doc_country:
         return None
     country, sector, igo, former = read_title(doc, name_start(span), kb, org_kind)
     country = country or country_after(doc, span.end, kb)
+    if not country and not igo:
+        igo = igo_after(doc, span.end, org_kind)
     if igo and not country:
         return None, "IGO" if not former else None, igo
     if country is None and sector in GOV_LIKE and not former:
