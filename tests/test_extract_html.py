@@ -274,3 +274,27 @@ def test_link_and_section_meta_walks_select_what_the_expressions_select():
     assert _kind_links(tree) == links(tree) and len(links(tree)) == 3
     body = tree.find("body")  # '//' reaches the whole document from a subtree
     assert _kind_links(body) == links(body)
+
+
+@pytest.mark.parametrize("page", [
+    "<html><head><title>T</title></head><body><p>Body text.</p></body></html>",
+    "<!DOCTYPE html><p>No html tag", "  <HTML><body><p>q</p></body></HTML>",
+    "<head><title>x</title></head><p>head, no html tag</p>", "<p>one fragment</p>",
+    "<div>a</div><div>b</div>", "loose text <b>bold</b>", "<p>caf\u00e9 \u2014 \U0001f600</p>",
+    "<p>lone \ud800 surrogate</p>",
+])
+def test_parsing_gives_the_tree_lxml_html_gives(page):
+    """parse_html's etree parse stands for lxml.html.fromstring: the same document where
+    that returns one, trafilatura's loader where it unwraps a fragment."""
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    from eventwire.extract.html import _html_parser, parse_html
+
+    reference = lxml_html.fromstring(page, parser=_html_parser())
+    if reference is None or len(reference) < 1 or reference.tag != "html":
+        reference = load_html(page)
+    def serialised(tree):
+        return None if tree is None else etree.tostring(tree)
+
+    assert serialised(parse_html(page)) == serialised(reference)
