@@ -1055,6 +1055,8 @@ def test_a_stance_is_taken_towards_what_follows_to():
      "opened hearing"),
     ("Norway will contribute 200 troops to the monitoring force.", "AID", "military",
      "contribute troops"),
+    ("The republic will prohibit all aid to the northern rebels.", "SANCTION", "discontinue",
+     "prohibit aid"),
 ])
 def test_coder_phrases_for_hosting_hearings_and_peacekeepers(sentence, event_type, mode, trigger):
     e = only(run(parse(sentence)), event_type)
