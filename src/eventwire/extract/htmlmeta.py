@@ -74,6 +74,12 @@ _GENERIC_CLASS = re.compile("author|channel-name|zuozhe|bianji|xiaobian|submitte
                             "|journalist-name")
 _ANY_ID = re.compile("[Aa]uthor")
 _ANY_CLASS = re.compile("[Aa]uthor|screenname|writer|[Bb]yline")
+# What any of the tests below needs in a class or id: most elements with attributes carry
+# none of it and are passed over after one search each (the walk 0.75 -> 0.5 ms on the 33
+# aeb dev pages it runs on).
+_CLASS_HINT = re.compile("[Aa]uthor|screenname|writer|[Bb]yline|channel-name|zuozhe|bianji"
+                         "|xiaobian|submitted-by|posted-by|journalist-name|username|byl|BBL")
+_ID_HINT = re.compile("[Aa]uthor|zuozhe|bianji|xiaobian")
 
 
 def _author_level(elem, rel_children: bool) -> int | None:
@@ -81,7 +87,9 @@ def _author_level(elem, rel_children: bool) -> int | None:
     tag = elem.tag
     if tag == "author":
         return 0
-    if not elem.attrib:  # most elements: only a rel child could make one a candidate
+    attrib = elem.attrib
+    if not attrib or not _may_name_author(attrib):
+        # most elements: only a rel child could make one a candidate
         return 0 if rel_children and tag in _SPECIFIC_TAGS and _has_rel_me(elem) else None
     get = elem.get
     cls, ident, itemprop = get("class") or "", get("id") or "", get("itemprop") or ""
@@ -99,6 +107,14 @@ def _author_level(elem, rel_children: bool) -> int | None:
             or _ANY_ID.search(ident) or _ANY_CLASS.search(cls)):
         return 2
     return None
+
+
+def _may_name_author(attrib) -> bool:
+    """Whether the attributes hold anything one of the author tests looks for."""
+    cls, ident = attrib.get("class"), attrib.get("id")
+    return bool((cls and _CLASS_HINT.search(cls)) or (ident and _ID_HINT.search(ident))
+                or "itemprop" in attrib or "rel" in attrib or "data-testid" in attrib
+                or "data-component" in attrib)
 
 
 def _has_rel_me(elem) -> bool:
