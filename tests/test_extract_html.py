@@ -143,6 +143,7 @@ def _sample_doc(path: Path) -> Document:
 def test_sample_pages_extract_as_with_trafilaturas_own_expressions(path, monkeypatch):
     fast = extract_article(_sample_doc(path))
     monkeypatch.setattr("eventwire.extract.html.c_level_trafilatura", nullcontext)
+    monkeypatch.setattr("eventwire.extract.html._fast_pass_without_backup", nullcontext)
     slow = extract_article(_sample_doc(path))
     assert fast.paragraphs and fast.paragraphs == slow.paragraphs
     assert (fast.title, fast.byline, fast.tags, fast.published) == \
@@ -298,3 +299,16 @@ def test_parsing_gives_the_tree_lxml_html_gives(page):
         return None if tree is None else etree.tostring(tree)
 
     assert serialised(parse_html(page)) == serialised(reference)
+
+
+def test_fast_pass_skips_the_backup_copy_only_within_the_block():
+    import trafilatura.core
+
+    from eventwire.extract.html import _fast_pass_without_backup, _prepare_tree_swap
+
+    swap = _prepare_tree_swap()
+    assert swap is not None  # trafilatura's cascade is the source the swap was written for
+    original, replacement = swap
+    with _fast_pass_without_backup():
+        assert trafilatura.core._prepare_tree is replacement
+    assert trafilatura.core._prepare_tree is original
