@@ -564,3 +564,11 @@ def test_an_appositive_office_of_an_igo_makes_the_person_its_official():
     r = run("The minister met Lena Varga, UN headquarters staff said on Monday.")
     actor = next((a for a in r.actors.values() if a.name == "Lena Varga"), None)
     assert actor is None or actor.sector != "IGO"
+
+
+def test_a_demonym_before_a_peoples_demonym_places_the_people():
+    r = run("Croatian Serb refugees returned to their villages on Monday.")
+    assert bare_agents(r)["Croatian Serb refugees"] == "HRV-REF"
+    # coordinated demonyms are two parties, the nearest one still the agent's
+    r = run("Polish and Czech troops crossed the river on Monday.")
+    assert bare_agents(r)["Polish and Czech troops"] == "CZE-MIL"

@@ -1061,3 +1061,10 @@ def test_a_stance_is_taken_towards_what_follows_to():
 def test_coder_phrases_for_hosting_hearings_and_peacekeepers(sentence, event_type, mode, trigger):
     e = only(run(parse(sentence)), event_type)
     assert (e.mode, e.trigger) == (mode, trigger)
+
+
+def test_up_to_a_number_is_a_quantity_of_the_object_not_a_particle():
+    r = parse("Rebels have kidnapped up to 12 Polish engineers from the camp.")
+    mention(r, "Polish", "POL", "NORP")
+    e = next(e for e in run(r) if e.trigger.startswith("kidnap"))
+    assert e.target_actor_id == "POL"

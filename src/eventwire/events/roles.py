@@ -408,6 +408,13 @@ class RoleFinder:
                 things.extend(p for p in c.children if p.dep_ == "pobj")
             elif c.dep_ == "prt":  # "call on": the particle's object
                 by_prep.extend(p for p in c.children if p.dep_ == "pobj")
+                # "kidnapped up to 16 advisers": the parse reads the quantity "up to" as a
+                # particle and a preposition; the counted noun is the object
+                if c.lower_ == "up":
+                    by_prep.extend(p for prep in c.children if prep.dep_ == "prep"
+                                   and prep.lower_ == "to" for p in prep.children
+                                   if p.dep_ == "pobj" and any(n.dep_ == "nummod" for n in p.children)
+                                   and self._participant(p, consumed))
         candidates = direct + by_prep
         linked = [c for c in candidates if self._resolves_other(c)]
         if linked:

@@ -332,6 +332,12 @@ def _placed_elsewhere(root, kb: KB) -> bool:
     return placed is not None and placed[0] != kb.demonyms.get(root.lower_)
 
 
+def _people_word(before, tok, kb: KB) -> bool:
+    """A demonym right after another ("Croatian Serb", "Iraqi Kurdish") names a people
+    living in the first one's country, not a second country."""
+    return before.lower_ in kb.demonyms and tok.lower_ in kb.demonyms and before.i == tok.i - 1
+
+
 def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]], doc_country: str | None = None):
     """Yield (start_char, end_char, text, actor_id) for country + sector noun phrases."""
     for chunk in doc.noun_chunks:
@@ -345,6 +351,8 @@ def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]], doc_country: st
         country = None
         for tok in chunk[:-1]:
             if tok.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod") or tok.ent_type_:
+                if country is not None and _people_word(doc[tok.i - 1], tok, kb):
+                    continue  # "Croatian Serb refugees": Serbs of Croatia (as "Bosnian Serbs")
                 country = state_of_token(tok, kb) or country
         end_char = chunk.end_char
         if country is None and any(t.tag_ == "PRP$" for t in chunk):
