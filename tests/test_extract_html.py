@@ -312,3 +312,28 @@ def test_fast_pass_skips_the_backup_copy_only_within_the_block():
     with _fast_pass_without_backup():
         assert trafilatura.core._prepare_tree is replacement
     assert trafilatura.core._prepare_tree is original
+
+
+@pytest.mark.parametrize("text", [
+    "plain  <b>text</b> ", "line\\nbreak\\ttab\\r", "caf\\u00e9 \\u00E9", "\\ud83d\\ude00 face",
+    "lone \\ud800 high", "&amp; &#39;q&#39; \\u0026amp;", "back\\\\slash", "\\u003cb\\u003ex\\u003c/b\\u003e",
+    "raw \ud800 surrogate and \\n",
+])
+def test_json_text_normalisation_is_trafilaturas(text):
+    from trafilatura.json_metadata import normalize_json
+
+    from eventwire.extract.htmlmeta import _normalize_json
+
+    assert _normalize_json(text) == normalize_json(text)
+
+
+def test_json_ld_scripts_are_the_expressions():
+    from eventwire.extract.htmlmeta import _JSON_LD, _json_ld_scripts
+
+    page = ('<html><head><script type="application/ld+json">{"a": 1}</script>'
+            '<script>var x;</script><script type="application/settings+json">{}</script>'
+            '</head><body><script type="application/ld+json">{"b": 2}</script>'
+            '<script type="text/ld+json">{}</script></body></html>')
+    tree = lxml_html.fromstring(page)
+    assert len(_JSON_LD(tree)) == 3
+    assert _json_ld_scripts(tree) == _JSON_LD(tree)

@@ -287,6 +287,32 @@ def _one_step(step: str) -> bool:
 
 
 _JSON_LD = XPath('.//script[@type="application/ld+json" or @type="application/settings+json"]')
+_JSON_LD_TYPES = frozenset({"application/ld+json", "application/settings+json"})
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _json_ld_scripts(tree) -> list:
+    """:data:`_JSON_LD`'s scripts by lxml's tag walk (0.2 ms a page as XPath on aeb dev,
+    whose raw pages hold some 440 elements)."""
+    return [s for s in tree.iterdescendants("script") if s.get("type") in _JSON_LD_TYPES]
+
+
+def _normalize_json(text: str) -> str:
+    """trafilatura's ``normalize_json``, same result: where the text has escapes, the
+    literal \\n, \\r and \\t go, \\uXXXX escapes are decoded, UTF-16 surrogates dropped
+    and HTML entities unescaped; then tags are stripped and the text trimmed. trafilatura
+    drops the surrogates in a Python loop over every character (0.1 ms a page on aeb dev),
+    here a regex does."""
+    from html import unescape
+
+    from trafilatura.json_metadata import JSON_UNICODE_REPLACE
+    from trafilatura.utils import HTML_STRIP_TAGS, trim
+
+    if "\\" in text:
+        text = text.replace("\\n", "").replace("\\r", "").replace("\\t", "")
+        text = JSON_UNICODE_REPLACE.sub(lambda m: chr(int(m.group(1), 16)), text)
+        text = unescape(_SURROGATES.sub("", text))
+    return trim(HTML_STRIP_TAGS.sub("", text))
 
 
 def read_json_ld(tree, meta):
@@ -299,19 +325,15 @@ def read_json_ld(tree, meta):
     text in C. The text then goes through trafilatura's own normalisation and readers."""
     import json
 
-    from trafilatura.json_metadata import (
-        extract_json,
-        extract_json_parse_error,
-        normalize_json,
-    )
+    from trafilatura.json_metadata import extract_json, extract_json_parse_error
     from trafilatura.metadata import JSON_MINIFY
 
-    for elem in _JSON_LD(tree):
+    for elem in _json_ld_scripts(tree):
         if not elem.text:
             continue
         # split() yields the text between matches and each match's literal (None for a
         # space): joining the non-empty pieces is sub(r"\1").
-        text = normalize_json("".join(filter(None, JSON_MINIFY.split(elem.text))))
+        text = _normalize_json("".join(filter(None, JSON_MINIFY.split(elem.text))))
         try:
             meta = extract_json(json.loads(text, strict=False), meta)
         except json.JSONDecodeError:
