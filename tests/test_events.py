@@ -1057,6 +1057,16 @@ def test_a_stance_is_taken_towards_what_follows_to():
      "contribute troops"),
     ("The republic will prohibit all aid to the northern rebels.", "SANCTION", "discontinue",
      "prohibit aid"),
+    ("The junta will permit exiled opposition leaders to return next month.", "CONCEDE", None,
+     "permit return"),
+    ("The government eased the emergency measures in the province.", "CONCEDE", None,
+     "eased measures"),
+    ("The border troops remained on alert after the incident.", "MOBILIZE", None,
+     "remained on alert"),
+    ("The ministry has been pressuring the dock workers to end the dispute.", "REQUEST", None,
+     "pressuring"),
+    ("The agency provided intelligence to the coastal states.", "AID", "military",
+     "provided intelligence"),
 ])
 def test_coder_phrases_for_hosting_hearings_and_peacekeepers(sentence, event_type, mode, trigger):
     e = only(run(parse(sentence)), event_type)
@@ -1068,3 +1078,10 @@ def test_up_to_a_number_is_a_quantity_of_the_object_not_a_particle():
     mention(r, "Polish", "POL", "NORP")
     e = next(e for e in run(r) if e.trigger.startswith("kidnap"))
     assert e.target_actor_id == "POL"
+
+
+def test_who_comes_for_talks_holds_them():
+    r = parse("Polish negotiators returned to Vienna on Monday for talks on the treaty.")
+    mention(r, "Polish negotiators", "POL-GOV", "AGENT")
+    e = next(e for e in run(r) if e.trigger == "talks")
+    assert e.source_actor_id == "POL-GOV"

@@ -50,6 +50,8 @@ RESPONSE_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "p
 STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "prepared", "resolved",
                                  "dedicated", "inclined", "disposed", "pledged"})
 SIDE_PREFIXES = frozenset({"anti", "pro"})
+# Events one goes to take part in: whoever comes "for talks" holds them.
+GATHERING_TYPES = frozenset({"CONSULT"})
 # Participles that after "be" say the subject takes part in the deed they govern ("were
 # engaged in attacks", "was involved in the killing").
 TAKING_PART = frozenset({"engaged", "involved", "implicated"})
@@ -545,7 +547,10 @@ class RoleFinder:
         elif not sources and head is not noun:
             if noun.dep_ == "dobj" and head.pos_ == "VERB":
                 sources = self.subject_heads(head)  # "X carried out an attack"
-            elif noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "during"):
+            elif noun.dep_ == "pobj" and head.dep_ == "prep" and (
+                    head.lower_ in ("in", "during")
+                    or head.lower_ == "for" and event_type in GATHERING_TYPES):
+                # "people burned flags in a protest"; "negotiators return to Geneva for talks"
                 verb = head.head
                 if verb.pos_ == "VERB" and not any(c.dep_ == "auxpass" for c in verb.children):
                     sources = self.subject_heads(verb)  # "people burned flags in a protest"
