@@ -127,6 +127,8 @@ def person(r: DocResult, name: str):
     ("Rebel leader Tomas Brenn rejected the offer.", "Tomas Brenn", None, "REB"),
     ("King Haddad of Jordan received the envoy in his palace.", "Haddad", "JOR", "GOV"),
     ("Kenyan Archbishop Peter Maina called for calm.", "Peter Maina", "KEN", "REL"),
+    ("The rebels met U.N. mediator Lena Varga on Monday.", "Lena Varga", None, "IGO"),
+    ("Ghanaian special rapporteur Kofi Mensah visited the camp.", "Kofi Mensah", "GHA", "GOV"),
 ])
 def test_titles_give_provisional_people_country_and_sector(sentence, name, country, sector):
     actor = person(run(sentence), name)

@@ -19,7 +19,8 @@ TITLE_SECTORS = {
                      "ambassador", "envoy", "governor", "mayor", "spokesman", "spokeswoman",
                      "spokesperson", "official", "diplomat", "dictator", "leader", "chief",
                      "head", "secretary-general", "coordinator", "commissioner", "negotiator",
-                     "strongman", "ruler", "minister-president", "vice"), "GOV"),
+                     "strongman", "ruler", "minister-president", "vice", "mediator",
+                     "representative", "rapporteur", "inspector", "administrator"), "GOV"),
     **dict.fromkeys(("general", "gen", "lt", "colonel", "col", "admiral", "brigadier", "major",
                      "marshal", "commander", "captain", "capt", "sergeant", "sgt"), "MIL"),
     **dict.fromkeys(("judge", "justice", "prosecutor", "magistrate"), "JUD"),
@@ -44,6 +45,7 @@ TITLE_FILLERS = frozenset({
     "interior", "finance", "of", "for", "and", "the", "state", "general", "-", "'s", "’s",
     "right", "left", "wing", "winger", "hardline", "hardliner", "veteran", "embattled",
     "incumbent", "transitional", "grand", "visiting", "ruling", "reigning", "junior", "sheikh", "his", "her", "highness", "excellency",
+    "special",
 })
 # "Secretary General", "Attorney-General": here "general" is part of a civil office.
 CIVIL_GENERAL = frozenset({"secretary", "attorney", "director", "inspector", "governor", "consul",
