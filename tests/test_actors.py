@@ -574,3 +574,13 @@ def test_a_demonym_before_a_peoples_demonym_places_the_people():
     # coordinated demonyms are two parties, the nearest one still the agent's
     r = run("Polish and Czech troops crossed the river on Monday.")
     assert bare_agents(r)["Polish and Czech troops"] == "CZE-MIL"
+
+
+@pytest.mark.parametrize("sentence, phrase, agent", [
+    ("Polish landowners blocked the road on Monday.", "Polish landowners", "POL-CVL"),
+    ("Chilean miners marched to the capital.", "Chilean miners", "CHL-LAB"),
+    ("Kenyan doctors went on strike over pay.", "Kenyan doctors", "KEN-HLH"),
+    ("Nigerien traders closed their shops in protest.", "Nigerien traders", "NER-BUS"),
+])
+def test_more_occupations_compose_with_their_demonym(sentence, phrase, agent):
+    assert bare_agents(run(sentence))[phrase] == agent
