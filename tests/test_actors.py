@@ -584,3 +584,10 @@ def test_a_demonym_before_a_peoples_demonym_places_the_people():
 ])
 def test_more_occupations_compose_with_their_demonym(sentence, phrase, agent):
     assert bare_agents(run(sentence))[phrase] == agent
+
+
+def test_a_demonym_the_ner_splits_is_joined_and_linked():
+    r = run("Sierra Leonean soldiers attacked the town.")
+    assert linked(r, "Sierra Leonean") == "SLE"
+    assert bare_agents(r)["Sierra Leonean soldiers"] == "SLE-MIL"
+    assert not any(m.text in ("Sierra", "Leonean") for m in r.mentions)

@@ -40,6 +40,7 @@ def resolve_actors(result: DocResult, kb: KB) -> None:
     doc = result.spacy_doc
     link = Linking(kb, text=result.article.text)
     define_acronyms(result.article.text, link)
+    join_split_demonyms(result, kb)
     named = [m for m in result.mentions if m.label in ACTOR_LABELS]
     link_mentions(named, link)
     discover(doc, named, link)
@@ -54,6 +55,27 @@ def resolve_actors(result: DocResult, kb: KB) -> None:
     extract_relations(result, doc, link)
     add_kb_parents(result, link)
     result.actors.update(link.actors)
+
+
+NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def join_split_demonyms(result: DocResult, kb: KB) -> None:
+    """"Sierra Leonean", "Papua New Guinean": the small NER model splits a demonym of two or
+    more words ("Sierra" ORG, "Leonean" PERSON or nothing). A named mention that, with the
+    capitalised word after it, is a demonym becomes one NORP mention of it."""
+    text = result.article.text
+    for m in list(result.mentions):
+        if m.label not in ("ORG", "PERSON", "GPE", "NORP") or m.text.lower() in kb.demonyms:
+            continue
+        nxt = NEXT_WORD.match(text, m.end)
+        if nxt is None or name_key(f"{m.text} {nxt.group(1)}") not in kb.demonyms:
+            continue
+        end = nxt.end(1)
+        result.mentions = [x for x in result.mentions
+                           if x is m or not (m.start <= x.start and x.end <= end)]
+        m.end, m.text, m.label = end, text[m.start:end], "NORP"
+    result.mentions.sort(key=lambda x: (x.start, x.end))
 
 
 def link_text(link: Linking, m: Mention) -> str:

@@ -178,6 +178,8 @@ def state_of_token(tok, kb: KB) -> str | None:
         return None  # "Iranian-backed militias": Iran is the sponsor
     if tok.lower_ in kb.demonyms:
         return kb.demonyms[tok.lower_]
+    if tok.i + 1 < len(doc) and f"{tok.lower_} {doc[tok.i + 1].lower_}" in kb.demonyms:
+        return kb.demonyms[f"{tok.lower_} {doc[tok.i + 1].lower_}"]  # "Sierra Leonean" split
     if tok.ent_type_ in ("GPE", "NORP", "LOC") and tok.ent_iob_ in ("B", "I"):
         ent = entity_of(tok)  # "Ivory Coast rebels", "Sri Lankan troops"
         if ent is not None and len(ent) > 1:
