@@ -316,7 +316,8 @@ def test_fast_pass_skips_the_backup_copy_only_within_the_block():
 
 @pytest.mark.parametrize("text", [
     "plain  <b>text</b> ", "line\\nbreak\\ttab\\r", "caf\\u00e9 \\u00E9", "\\ud83d\\ude00 face",
-    "lone \\ud800 high", "&amp; &#39;q&#39; \\u0026amp;", "back\\\\slash", "\\u003cb\\u003ex\\u003c/b\\u003e",
+    "lone \\ud800 high", "&amp; &#39;q&#39; \\u0026amp;", "back\\\\slash",
+    "\\u003cb\\u003ex\\u003c/b\\u003e",
     "raw \ud800 surrogate and \\n",
 ])
 def test_json_text_normalisation_is_trafilaturas(text):

@@ -596,10 +596,7 @@ _MAIN_TAGS = ("div", "item", "list", "p", "section", "span")  # trafilatura's bl
 _BODY_TAGS = ("article", "div", "main", "section")
 
 
-def _attr(elem, name: str) -> str:
-    """An attribute as XPath reads it in a string test: '' when absent."""
-    return elem.get(name) or ""
-
+# An absent attribute reads as '' in the tests below, as in XPath's string functions.
 
 def _first_of(elem, first: str, second: str) -> str:
     """``@first|@second`` read as a string: the one written first in the tag (XPath takes a
@@ -655,61 +652,65 @@ _CONTENT_CLASS = re.compile("content[-_]main|content(?:-|__)body")
 
 
 def _is_raw_appendix(e) -> bool:  # RAW_TREE_PRUNE_XPATH[0]
-    ident, cls = _attr(e, "id"), _attr(e, "class")
+    ident, cls = e.get("id") or "", e.get("class") or ""
     return bool((_MVP_OR_SCROLL.search(ident) or _MVP_OR_SCROLL.search(cls))
                 and (not _has_descendant(e, "h1") or _MVP.search(ident) or _MVP.search(cls)))
 
 
 def _is_comment_section(e) -> bool:  # REMOVE_COMMENTS_XPATH[0]
-    return bool(_COMMENT_ID.search(_attr(e, "id")) or _COMMENT_CLASS.search(_attr(e, "class")))
+    return bool(_COMMENT_ID.search(e.get("id") or "")
+                or _COMMENT_CLASS.search(e.get("class") or ""))
 
 
 def _is_comment_section_or_list(e) -> bool:  # REMOVE_COMMENTS_AND_LISTS_XPATH[0]
     return _is_comment_section(e) and (
-        e.tag not in ("ol", "ul") or bool(_COMMENT_LIST_ID.search(_attr(e, "id"))
-                                          or _COMMENT_CLASS.search(_attr(e, "class"))))
+        e.tag not in ("ol", "ul") or bool(_COMMENT_LIST_ID.search(e.get("id") or "")
+                                          or _COMMENT_CLASS.search(e.get("class") or "")))
 
 
 def _is_discarded_block(e) -> bool:  # OVERALL_DISCARD_XPATH[0]
     if not e.attrib:
         return False
     return bool("data-lp-replacement-content" in e.attrib
-                or "nav" in _attr(e, "role").replace("N", "n")
-                or "MostPopularStories" in _attr(e, "data-component")
+                or "nav" in (e.get("role") or "").replace("N", "n")
+                or "MostPopularStories" in (e.get("data-component") or "")
                 or "cookie" in _first_of(e, "id", "class")
-                or _DISCARD_ID.search(_attr(e, "id")) or _DISCARD_CLASS.search(_attr(e, "class")))
+                or _DISCARD_ID.search(e.get("id") or "")
+                or _DISCARD_CLASS.search(e.get("class") or ""))
 
 
 def _is_hidden(e) -> bool:  # OVERALL_DISCARD_XPATH[1]
     if not e.attrib:
         return False
-    style = _attr(e, "style")
+    style = e.get("style") or ""
     return bool(e.get("class") == "comments-title"
                 or _first_of(e, "id", "class").startswith("reply-")
                 or "hidden" in _first_of(e, "id", "style")
                 or "display:none" in style or "display: none" in style
-                or _HIDDEN_ID.search(_attr(e, "id")) or _HIDDEN_CLASS.search(_attr(e, "class"))
+                or _HIDDEN_ID.search(e.get("id") or "")
+                or _HIDDEN_CLASS.search(e.get("class") or "")
                 or e.get("aria-hidden") == "true")
 
 
 def _is_teaser(e) -> bool:  # TEASER_DISCARD_XPATH[0]
-    return ("teaser" in _attr(e, "id").replace("T", "t")
-            or "teaser" in _attr(e, "class").replace("T", "t"))
+    return ("teaser" in (e.get("id") or "").replace("T", "t")
+            or "teaser" in (e.get("class") or "").replace("T", "t"))
 
 
 def _is_caption(e) -> bool:  # DISCARD_IMAGE_ELEMENTS[0]
-    return "caption" in _attr(e, "id") or "caption" in _attr(e, "class")
+    return "caption" in (e.get("id") or "") or "caption" in (e.get("class") or "")
 
 
 def _is_bottom_or_link(e) -> bool:  # PRECISION_DISCARD_XPATH[1]
     first = _first_of(e, "id", "class")
-    return bool(_BOTTOM.search(first) or _LINK.search(first) or "border" in _attr(e, "style"))
+    return bool(_BOTTOM.search(first) or _LINK.search(first)
+                or "border" in (e.get("style") or ""))
 
 
 def _is_article_body(e) -> bool:  # BODY_XPATH[0]
     if not e.attrib:
         return False
-    cls, ident = _attr(e, "class"), _attr(e, "id")
+    cls, ident = e.get("class") or "", e.get("id") or ""
     return bool(cls in ("post", "entry") or e.get("itemprop") == "articleBody"
                 or ident == "articleContent" or _BODY_ID.search(ident) or _BODY_CLASS.search(cls))
 
@@ -717,7 +718,7 @@ def _is_article_body(e) -> bool:  # BODY_XPATH[0]
 def _is_story(e) -> bool:  # BODY_XPATH[2]
     if not e.attrib:
         return False
-    cls, ident = _attr(e, "class"), _attr(e, "id")
+    cls, ident = e.get("class") or "", e.get("id") or ""
     return bool(e.get("role") == "article" or ident in ("article", "story")
                 or cls in ("postarea", "art-postcontent", "text", "cell", "story")
                 or _STORY_ID.search(ident) or _FULLTEXT.search(cls) or _STORY_CLASS.search(cls))
@@ -726,7 +727,7 @@ def _is_story(e) -> bool:  # BODY_XPATH[2]
 def _is_content(e) -> bool:  # BODY_XPATH[3]
     if not e.attrib:
         return False
-    cls, ident = _attr(e, "class"), _attr(e, "id")
+    cls, ident = e.get("class") or "", e.get("id") or ""
     return bool(ident == "content" or cls == "content" or _CONTENT_ID.search(ident)
                 or _CONTENT_CLASS.search(cls)
                 or "main-content" in ident.replace("C", "c").replace("M", "m")
@@ -735,8 +736,8 @@ def _is_content(e) -> bool:  # BODY_XPATH[3]
 
 
 def _is_main(e) -> bool:  # BODY_XPATH[4], its first part
-    return (_attr(e, "class").startswith("main") or _attr(e, "id").startswith("main")
-            or _attr(e, "role").startswith("main"))
+    return ((e.get("class") or "").startswith("main") or (e.get("id") or "").startswith("main")
+            or (e.get("role") or "").startswith("main"))
 
 
 def _all_matches(tags, test):
@@ -785,7 +786,7 @@ def _first_main_block(node):
 _PYTHON_SEARCHES = {
     "f1e18cc2572d0470": _all_matches(("div", "section", "aside"), _is_raw_appendix),
     "12b073ccb20e9633": _all_matches(("div", "section", "aside"),
-                                     lambda e: "elementor-share-buttons" in _attr(e, "class")),
+                                     lambda e: "elementor-share-buttons" in (e.get("class") or "")),
     "98cf895224cd33bc": _all_matches(("div", "list", "section", "details", "ol", "ul"),
                                      _is_comment_section_or_list),
     "8c7772f12584ea4e": _all_matches(("div", "list", "section", "details"), _is_comment_section),
