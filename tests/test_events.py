@@ -1085,3 +1085,24 @@ def test_who_comes_for_talks_holds_them():
     mention(r, "Polish negotiators", "POL-GOV", "AGENT")
     e = next(e for e in run(r) if e.trigger == "talks")
     assert e.source_actor_id == "POL-GOV"
+
+
+def test_an_arrest_or_investigation_with_no_doer_is_by_the_places_authorities():
+    r = parse("A Polish engineer was arrested in Ruriton on Monday.")
+    place(r, "Ruriton", "ruriton", "city", country="RUR")
+    r.actors["RUR-COP"] = Actor("RUR-COP", "Ruritania police", "police", "RUR", sector="COP")
+    e = only(run(r), "COERCE")
+    assert (e.source_actor_id, e.source_basis) == ("RUR-COP", "place")
+    # an attack with nobody named stays the unidentified armed forces' (not the police's)
+    r = parse("A bus was attacked in Ruriton on Monday.")
+    place(r, "Ruriton", "ruriton", "city", country="RUR")
+    r.actors["RUR-COP"] = Actor("RUR-COP", "Ruritania police", "police", "RUR", sector="COP")
+    assert only(run(r), "ASSAULT").source_actor_id != "RUR-COP"
+
+
+def test_where_a_participant_comes_from_is_not_where_the_event_happened():
+    r = parse("A missionary from Lakeview was arrested in Ruriton on Monday.")
+    place(r, "Lakeview", "lakeview", "city", country="FRE")
+    place(r, "Ruriton", "ruriton", "admin1", country="RUR")
+    e = only(run(r), "COERCE")
+    assert e.place_id == "ruriton"

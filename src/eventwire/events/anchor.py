@@ -54,8 +54,11 @@ def event_place(trigger, sent_places: list, places: dict[str, Place]) -> tuple[s
 
     doc = trigger.doc
     attached = [m for m in sent_places if lo <= m.start < hi and _locative_path(doc, m, trigger)]
-    if attached:
-        return min(attached, key=key).place_id, "text"
+    # "a missionary from Calgary was arrested in Lebanon": where a participant comes from is
+    # not where the event happened; a place on the trigger's own phrase goes first
+    own = [m for m in attached if not _through_participant(doc, m, trigger)]
+    if own or attached:
+        return min(own or attached, key=key).place_id, "text"
     # a country named as an actor ("coordinating with Iran") is not where anything happened
     loose = [m for m in sent_places if not m.actor_id]
     if loose:
@@ -86,6 +89,22 @@ def _locative_path(doc, m, trigger) -> bool:
             return False
         if node.dep_ == "prep" and first_prep is None:
             first_prep = node.lower_
+        node = node.head
+    return False
+
+
+PARTICIPANT_DEPS = frozenset({"nsubjpass", "dobj"})
+
+
+def _through_participant(doc, m, trigger) -> bool:
+    """Whether a place's path to the trigger passes through its subject or object noun."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    node = span.root if span is not None else None
+    for _ in range(10):
+        if node is None or node.i == trigger.i or node.head is node:
+            return False
+        if node.dep_ in PARTICIPANT_DEPS and node.head.i == trigger.i:
+            return node.i != span.root.i  # the place itself as the object is the trigger's
         node = node.head
     return False
 

@@ -37,6 +37,8 @@ CIVILIANS = "CVL"
 UNATTRIBUTED_BY_PLACE = frozenset({"ASSAULT"})
 UNIDENTIFIED = "UAF"
 FALLBACK_PLACES = frozenset({None, "article_country"})
+# Deeds only a state's authorities do where they happen, with the sector that does them.
+AUTHORITY_BY_PLACE = {("COERCE", "arrest"): "COP", ("ACCUSE", "investigate"): "GOV"}
 
 
 def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
@@ -65,6 +67,13 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
         if e.source_actor_id is None and e.source_text and e.event_type in SOURCE_BY_PLACE:
             kb = kb or load_kb()
             agent = f"{country}-{CIVILIANS}"
+            if _use(result, kb, agent):
+                e.source_actor_id, e.source_basis = agent, "place"
+        elif e.source_actor_id is None and (e.event_type, e.mode) in AUTHORITY_BY_PLACE:
+            # "was arrested in Lebanon", "was put under investigation in Italy": only the
+            # state where it happens arrests or investigates; CAMEO/PLOVER code it so
+            kb = kb or load_kb()
+            agent = f"{country}-{AUTHORITY_BY_PLACE[e.event_type, e.mode]}"
             if _use(result, kb, agent):
                 e.source_actor_id, e.source_basis = agent, "place"
         elif e.source_actor_id is None and e.event_type in UNATTRIBUTED_BY_PLACE:
