@@ -1106,3 +1106,12 @@ def test_where_a_participant_comes_from_is_not_where_the_event_happened():
     place(r, "Ruriton", "ruriton", "admin1", country="RUR")
     e = only(run(r), "COERCE")
     assert e.place_id == "ruriton"
+
+
+def test_who_died_from_a_deed_underwent_it():
+    r = parse("Two Chilean detainees died from torture in the prison.")
+    mention(r, "Chilean", "CHL", "NORP")
+    assert only(run(r), "ASSAULT").target_actor_id == "CHL"
+    r = parse("A Chilean guard died as a result of the beating.")
+    mention(r, "Chilean", "CHL", "NORP")
+    assert only(run(r), "ASSAULT").target_actor_id == "CHL"

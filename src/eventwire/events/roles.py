@@ -209,6 +209,8 @@ class Occupants:
 
 # Verbs whose subject undergoes the event noun they take as object.
 UNDERGOER_VERBS = frozenset({"face", "suffer", "receive", "undergo", "endure", "sustain"})
+# Verbs whose subject undergoes the cause they are said to come "from"/"of".
+DEATH_VERBS = frozenset({"die", "succumb", "perish"})
 
 
 def _noun_keys(tok) -> tuple[str, ...]:
@@ -562,6 +564,8 @@ class RoleFinder:
                         targets = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
                                    for p in c.children if p.dep_ == "pobj"
                                    and self._participant(p, consumed)]
+        if not targets:
+            targets = self._victims_of_cause(noun)
         if not sources:
             sources = self._governing_same_type(noun, event_type)
         if not targets and noun.dep_ == "dobj" and head.pos_ == "VERB":
@@ -575,6 +579,19 @@ class RoleFinder:
             targets = self.purpose_targets(head) or targets
         return (self.fill(self._agents(sources), consumed),
                 self._or_place(self.fill(targets, consumed), noun, consumed))
+
+    def _victims_of_cause(self, noun) -> list:
+        """"X died from torture", "X died as a result of the beating": who died underwent
+        the deed named as the cause."""
+        head = noun.head
+        if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in ("of", "from"):
+            return []
+        verb = head.head
+        if verb.lemma_.lower() == "result" and verb.dep_ == "pobj":
+            verb = verb.head.head  # "as a result of"
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in DEATH_VERBS:
+            return []
+        return [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
 
     def _origin(self, tok) -> str | None:
         """"a missionary from Calgary", "doctors from Lakeview": people a place is given as
