@@ -338,3 +338,17 @@ def test_json_ld_scripts_are_the_expressions():
     tree = lxml_html.fromstring(page)
     assert len(_JSON_LD(tree)) == 3
     assert _json_ld_scripts(tree) == _JSON_LD(tree)
+
+
+def test_junk_count_counts_what_the_junk_regex_matches():
+    import random
+
+    from eventwire.extract.core import _JUNK, junk_count
+
+    rng = random.Random(7)
+    alphabet = [0, 1, 8, 9, 10, 11, 12, 13, 14, 31, 32, 65, 126, 127, 128, 0xE9, 0xD800,
+                0xDFFF, 0xFFFD, 0xFFFE, 0x1F600]
+    texts = ["".join(chr(rng.choice(alphabet)) for _ in range(rng.randint(0, 300)))
+             for _ in range(300)]
+    assert any(junk_count(t) for t in texts)
+    assert [junk_count(t) for t in texts] == [len(_JUNK.findall(t)) for t in texts]
