@@ -1115,3 +1115,14 @@ def test_who_died_from_a_deed_underwent_it():
     r = parse("A Chilean guard died as a result of the beating.")
     mention(r, "Chilean", "CHL", "NORP")
     assert only(run(r), "ASSAULT").target_actor_id == "CHL"
+
+
+def test_code_as_takes_the_deed_a_stance_copula_governs():
+    from eventwire.events.coder import code_as
+
+    r = parse("Norway is ready to send engineers to Chile, officials said on Monday.")
+    mention(r, "Norway", "NOR", "GPE")
+    mention(r, "Chile", "CHL", "GPE")
+    run(r)
+    e = code_as(r, "AGREE")[0]
+    assert (e.trigger, e.source_actor_id, e.target_actor_id) == ("send", "NOR", "CHL")

@@ -575,5 +575,18 @@ def _main_verb(sent):
         clause = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis", "advcl")
                        and c.pos_ in ("VERB", "AUX")), None)
         if clause is not None:
-            return clause
-    return root if root.pos_ in ("VERB", "AUX", "NOUN") else None
+            return _past_copula(clause)
+    return _past_copula(root) if root.pos_ in ("VERB", "AUX", "NOUN") else None
+
+
+def _past_copula(verb):
+    """"X is ready to contribute troops", "says it is willing to withdraw": the deed a stance
+    copula governs carries the roles, not "is"."""
+    if verb.pos_ != "AUX":
+        return verb
+    for adj in verb.children:
+        if adj.dep_ == "acomp":
+            deed = next((c for c in adj.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if deed is not None:
+                return deed
+    return verb
