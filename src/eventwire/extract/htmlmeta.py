@@ -2,16 +2,19 @@
 
 trafilatura tests class and id values with EXSLT regular expressions (``re:test``), which
 lxml runs as a Python call for every element tested, and filters tags with chains of
-``self::`` tests, for which libxml2 builds a node-set each. Three remedies here:
+``self::`` tests, for which libxml2 builds a node-set each. The remedies here:
 
 * its author, category and tag searches over the page body: written by hand with
   ``contains()``/``starts-with()``, and the three author searches as one Python walk over
   the page (:func:`author_candidates`), the candidates then going through trafilatura's own
   selection and clean-up (``normalize_authors``, ``line_processing``). Written from
   ``trafilatura.xpaths`` 2.3 (AUTHOR_XPATHS, AUTHOR_DISCARD_XPATHS);
+* the pruning and content-area expressions it runs on every page: Python walks over
+  lxml's tag-filtered iterator (:data:`_PYTHON_SEARCHES`, each tied to one expression's
+  exact text), and the link, meta and JSON-LD searches here likewise;
 * every other expression its extraction modules hold: rewritten mechanically from the
-  expression's own text (:func:`c_level_xpath`) and swapped in only while eventwire runs
-  trafilatura (:func:`c_level_trafilatura`).
+  expression's own text (:func:`c_level_xpath`); both kinds are swapped in only while
+  eventwire runs trafilatura (:func:`c_level_trafilatura`).
 
 tests/test_extract.py and tests/test_extract_html.py check the results against
 trafilatura's own expressions.
