@@ -591,3 +591,12 @@ def test_a_demonym_the_ner_splits_is_joined_and_linked():
     assert linked(r, "Sierra Leonean") == "SLE"
     assert bare_agents(r)["Sierra Leonean soldiers"] == "SLE-MIL"
     assert not any(m.text in ("Sierra", "Leonean") for m in r.mentions)
+
+
+def test_a_town_the_ner_tags_norp_is_a_place_not_a_people():
+    r = run("A car bomb exploded near the town of Samarra on Monday.")
+    samarra = [m for m in r.mentions if m.text == "Samarra"]
+    assert samarra and all(m.label == "GPE" for m in samarra)
+    assert "Samarra" not in bare_agents(r)
+    # a people stays a people
+    assert any(m.label == "NORP" for m in run("Shiites marched in the capital.").mentions)

@@ -41,6 +41,7 @@ def resolve_actors(result: DocResult, kb: KB) -> None:
     link = Linking(kb, text=result.article.text)
     define_acronyms(result.article.text, link)
     join_split_demonyms(result, kb)
+    places_tagged_norp(result, doc, kb)
     named = [m for m in result.mentions if m.label in ACTOR_LABELS]
     link_mentions(named, link)
     discover(doc, named, link)
@@ -76,6 +77,31 @@ def join_split_demonyms(result: DocResult, kb: KB) -> None:
                            if x is m or not (m.start <= x.start and x.end <= end)]
         m.end, m.text, m.label = end, text[m.start:end], "NORP"
     result.mentions.sort(key=lambda x: (x.start, x.end))
+
+
+# Nouns whose "of" names a place: "the town of Samarra".
+PLACE_NOUNS = frozenset({"town", "city", "village", "province", "district", "region", "port",
+                         "capital", "suburb", "area"})
+
+
+def places_tagged_norp(result: DocResult, doc, kb: KB) -> None:
+    """"near the town of Samarra", "fighting in Samarra": the small NER model tags some town
+    names NORP. A one-word NORP that is no demonym, is a known city's name and stands where
+    a place stands (after a locative preposition, or "the town of") is a place (GPE), so the
+    places stage reads it and no people is made of it."""
+    if doc is None:
+        return
+    for m in result.mentions:
+        if m.label != "NORP" or " " in m.text or name_key(m.text) in kb.demonyms:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or span.root.dep_ != "pobj":
+            continue
+        prep = span.root.head
+        where = prep.lower_ in agents.LOCATIVE_PREPS or (
+            prep.lower_ == "of" and prep.head.lower_ in PLACE_NOUNS)
+        if where and name_key(m.text) in agents.city_countries():
+            m.label = "GPE"
 
 
 def link_text(link: Linking, m: Mention) -> str:

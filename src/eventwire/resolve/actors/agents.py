@@ -326,6 +326,8 @@ def is_people(chunk, kb: KB) -> bool:
     root = chunk.root
     if root.ent_type_ != "NORP" or root.tag_ not in ("NNPS", "NNS", "NNP"):
         return False
+    if root.tag_ == "NNP" and len(chunk) == 1 and name_key(root.text) in city_countries():
+        return False  # "the town of Samarra" tagged NORP: a place, not a people
     return root.lower_ not in kb.demonyms or any(t.lower_ == "ethnic" for t in chunk) \
         or _placed_elsewhere(root, kb)
 
