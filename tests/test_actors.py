@@ -600,3 +600,8 @@ def test_a_town_the_ner_tags_norp_is_a_place_not_a_people():
     assert "Samarra" not in bare_agents(r)
     # a people stays a people
     assert any(m.label == "NORP" for m in run("Shiites marched in the capital.").mentions)
+
+
+def test_a_city_named_as_the_modifier_places_the_agent():
+    assert bare_agents(run("Kirkuk protesters blocked the main road."))["Kirkuk protesters"] \
+        == "IRQ-CVL"

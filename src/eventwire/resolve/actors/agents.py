@@ -339,6 +339,17 @@ def _placed_elsewhere(root, kb: KB) -> bool:
     return placed is not None and placed[0] != kb.demonyms.get(root.lower_)
 
 
+def city_modifier_country(chunk) -> str | None:
+    """"Kirkuk protesters", "Basra police": a city named as the modifier places the agent,
+    as "protesters in Kirkuk" does (the most populous city of the name, see place_of)."""
+    for tok in chunk[:-1]:
+        if tok.dep_ == "compound" and tok.ent_type_ == "GPE":
+            ent = entity_of(tok)
+            if ent is not None and ent.end <= chunk.root.i:
+                return city_countries().get(name_key(ent.text))
+    return None
+
+
 def _people_word(before, tok, kb: KB) -> bool:
     """A demonym right after another ("Croatian Serb", "Iraqi Kurdish") names a people
     living in the first one's country, not a second country."""
@@ -361,6 +372,8 @@ def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]], doc_country: st
                 if country is not None and _people_word(doc[tok.i - 1], tok, kb):
                     continue  # "Croatian Serb refugees": Serbs of Croatia (as "Bosnian Serbs")
                 country = state_of_token(tok, kb) or country
+        if country is None:
+            country = city_modifier_country(chunk)
         end_char = chunk.end_char
         if country is None and any(t.tag_ == "PRP$" for t in chunk):
             continue  # "its forces in Lebanon" are the owner's (coreference says whose)
