@@ -1126,3 +1126,11 @@ def test_code_as_takes_the_deed_a_stance_copula_governs():
     run(r)
     e = code_as(r, "AGREE")[0]
     assert (e.trigger, e.source_actor_id, e.target_actor_id) == ("send", "NOR", "CHL")
+
+
+def test_an_echo_with_nothing_to_echo_is_its_own_event_noun():
+    r = parse("The union reiterated its demand today that Norway ease the quotas.")
+    mention(r, "union", "union")
+    mention(r, "Norway", "NOR", "GPE")
+    e = only(run(r), "REQUEST")
+    assert (e.trigger, e.target_actor_id) == ("demand", "NOR")

@@ -55,7 +55,10 @@ def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event
             if match.event_type == ANAPHORA:
                 repeats = _antecedent(ctx, events, triggers, trigger, lexicon)
                 if repeats is None:
-                    continue
+                    own = _own_event_noun(trigger.doc, match, lexicon, index)
+                    if own is None:
+                        continue
+                    trigger, match, noun = own
             for event in _code_trigger(ctx, finder, trigger, match, noun, sent, repeats):
                 key = (trigger.i, event.event_type, event.source_actor_id or event.source_text,
                        event.target_actor_id or event.target_text)
@@ -355,6 +358,16 @@ def _repetition(verb, lexicon: Lexicon) -> Match | None:
         if obj is not None and (obj.lemma_.lower() in lexicon.anaphora_nouns
                                 or obj.lower_ in ("this", "that", "it", "these", "those")):
             return Match(_ANAPHORA_ENTRY, (obj.i,))
+    return None
+
+
+def _own_event_noun(doc, match: Match, lexicon: Lexicon, index: MentionIndex):
+    """"The ILO reiterated its demand that Israel ...": an echo with nothing earlier to echo
+    still names its own event when its object is an event noun (demand, threat, accusation)."""
+    for i in match.consumed:
+        m = lexicon.match(doc[i], noun=True, blocked=index.actor_tokens)
+        if m is not None and m.event_type != ANAPHORA:
+            return doc[i], m, True
     return None
 
 

@@ -517,7 +517,9 @@ class RoleFinder:
         """"demanded that President X abandon the policy": whom a demand is made of is the
         subject of the demanded clause, when it names an actor."""
         for c in verb.children:
-            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+            content = c.dep_ == "ccomp" or c.dep_ == "acl" and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)  # "a demand that X"
+            if content and c.pos_ in ("VERB", "AUX"):
                 subj = [s for s in c.children if s.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
                         and self._resolves(s)]
                 if subj:
@@ -566,6 +568,11 @@ class RoleFinder:
                                    and self._participant(p, consumed)]
         if not targets:
             targets = self._victims_of_cause(noun)
+        if not targets and event_type in CLAUSE_TARGET_TYPES:
+            # "reiterated its demand that Israel ease ...": the parse hangs the demanded
+            # clause on the verb, or on the noun itself
+            targets = self._clause_subjects(noun) or (
+                self._clause_subjects(head) if noun.dep_ == "dobj" and head.pos_ == "VERB" else [])
         if not sources:
             sources = self._governing_same_type(noun, event_type)
         if not targets and noun.dep_ == "dobj" and head.pos_ == "VERB":
