@@ -605,3 +605,12 @@ def test_a_town_the_ner_tags_norp_is_a_place_not_a_people():
 def test_a_city_named_as_the_modifier_places_the_agent():
     assert bare_agents(run("Kirkuk protesters blocked the main road."))["Kirkuk protesters"] \
         == "IRQ-CVL"
+
+
+def test_an_unknown_body_named_as_international_is_a_new_ngo():
+    r = run("The Union of African Veterinarians criticised the new rules on Monday.")
+    actor = r.actors[linked(r, "The Union of African Veterinarians")]
+    assert actor.provisional and (actor.kind, actor.sector, actor.country) == ("ngo", "NGO", None)
+    # a national one stays national
+    r = run("The Nigerian Union of Teachers called a strike.")
+    assert r.actors[linked(r, "The Nigerian Union of Teachers")].country == "NGA"

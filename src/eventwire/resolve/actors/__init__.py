@@ -154,7 +154,7 @@ def discover(doc, named: list[Mention], link: Linking) -> None:
             country = context_country(doc, m, link.kb)
             m.actor_id = provisional(link, m.text, "ORG", None, country).actor_id
         elif m.label == "ORG":
-            m.actor_id = national_body(doc, m, link)
+            m.actor_id = national_body(doc, m, link) or international_body(m, link)
         elif m.label == "PERSON" and looks_like_person_name(m.text):
             m.actor_id = provisional(link, m.text, "PERSON", "person").actor_id
         if m.actor_id:
@@ -191,6 +191,23 @@ INSTITUTION_WORDS = frozenset({
     "services", "court", "tribunal", "bank", "institute", "foundation", "society", "organisation",
     "organization", "confederation", "syndicate", "chamber", "board", "trust", "forum",
 })
+
+
+# Name words that say a body is of no one country ("the Association of African Jurists",
+# "the Third World Water Forum").
+INTERNATIONAL_WORDS = frozenset({"international", "world", "global", "african", "european",
+                                 "asian", "arab", "regional", "continental", "transnational"})
+
+
+def international_body(m: Mention, link: Linking) -> str | None:
+    """An unknown organisation whose name says it is international: a new NGO (the KB holds
+    the intergovernmental ones, which are few)."""
+    words = set(name_key(m.text).split())
+    if not (words & INTERNATIONAL_WORDS and words & INSTITUTION_WORDS):
+        return None
+    actor = provisional(link, m.text, "ORG", "ngo")
+    actor.sector = actor.sector or "NGO"
+    return actor.actor_id
 
 
 def national_body(doc, m: Mention, link: Linking) -> str | None:
