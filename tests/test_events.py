@@ -914,6 +914,35 @@ def test_an_attack_with_nobody_named_is_by_the_places_unidentified_forces():
     assert next(e for e in run(r) if e.trigger == "killed").source_actor_id == "nf"
 
 
+def test_an_unattributed_attack_is_left_unnamed_where_the_article_names_a_foreign_attacker():
+    text = ("Bordurian forces shelled Lakeview on Monday. "
+            "Three soldiers were killed by a blast in Lakeview on Monday.")
+    r = parse(text)
+    place(r, "Lakeview", "lakeview", "city", country="RUR")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    r.actors["BOR-MIL"] = Actor("BOR-MIL", "Borduria military", "agent", "BOR", sector="MIL")
+    r.actors["RUR-UAF"] = Actor("RUR-UAF", "Ruritania unidentified forces", "agent", "RUR",
+                                sector="UAF")
+    mention(r, "Lakeview", label="GPE", place_id="lakeview", nth=1)
+    mention(r, "Bordurian forces", "BOR-MIL")
+    events = run(r)
+    assert any(e.source_actor_id == "BOR-MIL" for e in events if e.event_type == "ASSAULT")
+    blast = next(e for e in events if e.trigger == "killed")
+    assert blast.place_id == "lakeview"
+    assert blast.source_actor_id is None  # not "Ruritania unidentified forces"
+    # the place's own forces named elsewhere do not stop it
+    r = parse(text.replace("Bordurian forces", "Ruritanian forces"))
+    place(r, "Lakeview", "lakeview", "city", country="RUR")
+    r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
+    r.actors["RUR-MIL"] = Actor("RUR-MIL", "Ruritania military", "agent", "RUR", sector="MIL")
+    r.actors["RUR-UAF"] = Actor("RUR-UAF", "Ruritania unidentified forces", "agent", "RUR",
+                                sector="UAF")
+    mention(r, "Lakeview", label="GPE", place_id="lakeview", nth=1)
+    mention(r, "Ruritanian forces", "RUR-MIL")
+    blast = next(e for e in run(r) if e.trigger == "killed")
+    assert blast.source_actor_id == "RUR-UAF"
+
+
 def test_people_from_a_place_are_its_civilians_when_nothing_else_names_them():
     r = parse("A teacher from Lakeview was arrested in Borduria on Monday.")
     place(r, "Lakeview", "lakeview", "city", country="RUR")

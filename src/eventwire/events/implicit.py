@@ -49,6 +49,7 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
     from ..resolve.actors.kb import load_kb
 
     kb = None
+    attackers = _named_attackers(result, events)
     for e in events:
         e.source_basis = "text" if e.source_actor_id else None
         # a target the role coder read from a place the trigger names stays "place"
@@ -79,7 +80,8 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
             agent = f"{country}-{AUTHORITY_BY_PLACE[e.event_type, e.mode]}"
             if _use(result, kb, agent):
                 e.source_actor_id, e.source_basis = agent, "place"
-        elif e.source_actor_id is None and e.event_type in UNATTRIBUTED_BY_PLACE:
+        elif e.source_actor_id is None and e.event_type in UNATTRIBUTED_BY_PLACE \
+                and not _suspect_named(attackers, country):
             # "killed by a roadside bomb near Samarra": nobody named; CAMEO/PLOVER code the
             # unknown attacker by where it struck, as that country's unidentified armed forces
             kb = kb or load_kb()
@@ -89,6 +91,30 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _named_attackers(result: DocResult, events: list[Event]) -> list:
+    """The attackers the article itself names (linked actors of its attacks)."""
+    named = (result.actors.get(e.source_actor_id) for e in events
+             if e.event_type in UNATTRIBUTED_BY_PLACE and e.source_actor_id)
+    return [a for a in named if a is not None]
+
+
+def _suspect_named(attackers: list, country: str) -> bool:
+    """Whether the article names an attacker that may have done an unattributed attack in
+    ``country``: a foreign one ("Russian forces launched drones at Kharkiv ... debris fell on
+    Chuhuiv") or an armed group ("al-Shabaab stormed the base ... the militants struck it").
+    Then the unnamed attacker is left unnamed rather than coded as the place's own
+    unidentified forces; the place's own state forces do not count (a roadside bomb in a
+    story of army shelling is still unattributed)."""
+    for actor in attackers:
+        own_state = (actor.country == country or actor.actor_id == country) \
+            and (actor.kind == "state" or actor.sector in STATE_SECTORS)
+        if not own_state:
+            return True
+    return False
+
+
 # Protests with no aim named are aimed at the authorities at home (see _protest_at_home).
 PROTEST = "PROTEST"
 
