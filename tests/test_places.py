@@ -515,3 +515,18 @@ def test_a_province_is_matched_to_the_geonames_code_its_towns_carry(gaz):
     ziyaret = resolve_name("Ziyaret", gaz, main="TUR", states=Counter(codes))
     assert ziyaret.admin1 == "TR.21"
     assert resolve_name("Ziyaret", gaz, main="TUR").admin1 != "TR.21"
+
+
+def test_famous_namesake_spelt_otherwise_does_not_outrank_a_named_country():
+    # "Samarra" keys as "Samara" (doubled letters merge), yet the Russian city of a million
+    # is spelt otherwise: in a story led by the US that names Iraq, the Iraqi town wins.
+    text = ("American troops said a bomb hit a patrol near the town of Samarra. The U.S. "
+            "military said U.S. troops in Iraq were safe, the United States said.")
+    res = _result(text, [("American", "NORP"), ("Samarra", "GPE"), ("U.S.", "GPE"), ("U.S.", "GPE"),
+                         ("Iraq", "GPE"), ("United States", "GPE")])
+    PlacesStage()([res])
+    assert res.places[_linked(res)["Samarra"]].country == "IRQ"
+
+
+def test_famous_city_spelt_as_written_keeps_its_fame(gaz):
+    assert resolve_name("Samara", gaz).country == "RUS"

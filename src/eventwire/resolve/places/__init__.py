@@ -17,7 +17,7 @@ from collections import Counter
 from ...model import DocResult, Place
 from ...registry import DocumentStage, register_stage
 from .gazetteer import Entry, Gazetteer, load_gazetteer
-from .names import name_key
+from .names import name_key, spelling_key
 from .toponyms import Toponym, find_toponyms, inner_mentions, is_locative
 
 __all__ = ["PlacesStage", "main_country", "resolve_name", "load_gazetteer", "haversine_km"]
@@ -41,11 +41,12 @@ def is_famous(e: Entry) -> bool:
     return e.precision == "city" and (e.kind == "capital" or e.population >= 1_000_000)
 
 
-def _prior(e: Entry, key: str, facility_named: bool) -> float:
-    """What the name means out of context: its kind and size."""
+def _prior(e: Entry, key: str, facility_named: bool, spelling: str | None = None) -> float:
+    """What the name means out of context: its kind and size. ``spelling`` is the name as
+    spelt (``spelling_key``); a famous city spelt otherwise is not what the name means."""
     if e.precision == "city":
         score = 1.0 + 0.8 * math.log10(e.population + 1)
-        if is_famous(e) and name_key(e.name) == key:
+        if is_famous(e) and name_key(e.name) == key and _spelt_as(e, spelling):
             # Only under its own name: "Mexico" is the country, not Mexico City, and
             # "Salisbury" the English town, not Harare's colonial name.
             score += _FAMOUS_BONUS
@@ -69,6 +70,13 @@ def _prior(e: Entry, key: str, facility_named: bool) -> float:
     if name_key(e.name) == key:
         score += 0.5  # the main name beats a rare alternate spelling of another place
     return score
+
+
+def _spelt_as(e: Entry, spelling: str | None) -> bool:
+    """Whether the entry's main name is spelt as the text spells it, doubled letters
+    included: "Samarra" keys as "Samara" does, yet names the Iraqi town, not the Russian
+    city of a million whose fame would otherwise win."""
+    return spelling is None or spelling_key(e.name) == spelling
 
 
 def _near(e: Entry, other: Entry, radius: float) -> bool:
@@ -96,8 +104,8 @@ def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | N
            container: Entry | None, others: list[Entry], as_container: bool = False,
            states: Counter | None = None, list_kind: str | None = None,
            division: bool = False, contains: tuple[Entry, ...] = (),
-           support: Counter | None = None) -> float:
-    score = _prior(e, key, facility)
+           support: Counter | None = None, spelling: str | None = None) -> float:
+    score = _prior(e, key, facility, spelling)
     if contains and e.precision in ("admin1", "country") and _holds_one_of(e, contains):
         # "Atlanta, Georgia", "Paris, Texas": the container is the state or country that
         # holds a place of the first name (not the Caucasian country, not the Paris one).
@@ -205,7 +213,7 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
             support = Counter({cc: n for cc, n in support.items() if cc in state_countries})
     return max(cands, key=lambda e: _score(e, key, facility, countries, main, container, others or [],
                                            as_container, states, list_kind, division, contains,
-                                           support))
+                                           support, spelling_key(name)))
 
 
 def _kind_of(e: Entry) -> str:

@@ -39,6 +39,14 @@ _UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "Ł": "l", "ø": "o", "Ø":
 @functools.lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """The normalised lookup key of a place name."""
+    # Transliteration doubles consonants at will (Assad/Asad, Qassem/Qasem).
+    return _DOUBLE.sub(r"\1", spelling_key(name))
+
+
+@functools.lru_cache(maxsize=200_000)
+def spelling_key(name: str) -> str:
+    """The key of a name as spelt: ``name_key`` before doubled letters merge, to tell
+    "Samarra" from "Samara" once both have found the same candidates."""
     text = unicodedata.normalize("NFKD", name.translate(_UNDECOMPOSED))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     for ch in _APOSTROPHES:
@@ -53,5 +61,4 @@ def name_key(name: str) -> str:
         w = _AYN.get(w, w)
         w = _FEATURE_SPELLINGS.get(w, w)
         out.extend(w.split())
-    # Transliteration doubles consonants at will (Assad/Asad, Qassem/Qasem).
-    return _DOUBLE.sub(r"\1", " ".join(out))
+    return " ".join(out)
