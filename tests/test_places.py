@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+from collections import Counter
 from datetime import datetime
 
 import pytest
@@ -530,3 +531,20 @@ def test_famous_namesake_spelt_otherwise_does_not_outrank_a_named_country():
 
 def test_famous_city_spelt_as_written_keeps_its_fame(gaz):
     assert resolve_name("Samara", gaz).country == "RUS"
+
+
+def test_country_in_an_oxford_comma_list_is_not_a_container():
+    text = "Many countries, among them China, Japan, and the United Kingdom, urged caution."
+    res = _result(text, [("China", "GPE"), ("Japan", "GPE"), ("United Kingdom", "GPE")])
+    PlacesStage()([res])
+    assert _linked(res)["China"] == "cc:CHN"
+
+
+def test_country_name_is_not_a_town_that_bears_it_as_an_alias(gaz):
+    # A Wisconsin town lists "Lebanon" among its alternate names; a story that names
+    # Wisconsin again and again still means the country by the country's own name.
+    wisconsin = resolve_name("Wisconsin", gaz)
+    states = Counter({"US.WI": 3, "Wisconsin": 3})
+    e = resolve_name("Lebanon", gaz, countries=Counter({"USA": 4, "LBN": 0.5}), main="USA",
+                     states=states, others=[wisconsin])
+    assert e.place_id == "cc:LBN"

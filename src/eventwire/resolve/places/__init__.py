@@ -123,7 +123,8 @@ def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | N
         # A town or county of a state the article names ("Parkland" in a story about
         # Florida, "Walker County" in one about Georgia), more so the more often it names
         # the state (a story that names Indiana four times means Indiana's Scott County).
-        score += _STATE_BONUS + _STATE_REPEAT_BONUS * min(states[e.admin1] - 1, _STATE_REPEATS)
+        bonus = _STATE_BONUS + _STATE_REPEAT_BONUS * min(states[e.admin1] - 1, _STATE_REPEATS)
+        score += bonus
     if main and e.country == main:
         # A town of the article's country big enough to make news holds its own against a
         # famous namesake abroad (Tripoli, Lebanon, in a story about Lebanon); a village
@@ -200,6 +201,7 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
         cands += [e for e in gaz.lookup_code(name) if e not in cands]
     if not cands:
         return None
+    cands = _without_alias_towns_of_a_country(cands, key)
     countries = countries or Counter()
     if states and not isinstance(states, Counter):
         states = Counter(states)  # a plain set of named states counts each once
@@ -214,6 +216,15 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
     return max(cands, key=lambda e: _score(e, key, facility, countries, main, container, others or [],
                                            as_container, states, list_kind, division, contains,
                                            support, spelling_key(name)))
+
+
+def _without_alias_towns_of_a_country(cands: list[Entry], key: str) -> list[Entry]:
+    """Drops the towns that bear a country's own name only as an alternate name: "Lebanon"
+    is the country, not a Wisconsin town once so called, however often the story names
+    Wisconsin (towns so named in their own right stay: Lebanon, Ohio)."""
+    if not any(e.kind == "country" and name_key(e.name) == key for e in cands):
+        return cands
+    return [e for e in cands if e.precision != "city" or name_key(e.name) == key]
 
 
 def _kind_of(e: Entry) -> str:
@@ -336,6 +347,10 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
             final.append(None)
             continue
         container = first[t.container] if t.container is not None else None
+        if container is not None and first[i].precision == "country":
+            # A country is never held by another: "China, Japan, and the UK" is a list
+            # whose Oxford comma hides it, not the town of China in Japan.
+            container = None
         after_comma = (i > 0 and topos[i - 1].container == i
                        and text[topos[i - 1].end:t.start].strip() == ",")
         final.append(resolve_name(t.text, gaz, countries=countries, main=main, container=container,
