@@ -1102,6 +1102,16 @@ def test_coder_phrases_for_hosting_hearings_and_peacekeepers(sentence, event_typ
     assert (e.mode, e.trigger) == (mode, trigger)
 
 
+def test_a_phrase_object_may_be_any_conjunct_of_the_object():
+    e = only(run(parse("The agency is supplying maps and other naval intelligence to the coastal "
+                       "states.")), "AID")
+    assert (e.mode, e.trigger) == ("military", "supplying intelligence")
+    # a conjoined verb is another clause, never a word of the phrase
+    assert not [e for e in run(parse("The agency supplied maps and later shared its "
+                                          "intelligence."))
+                if e.event_type == "AID" and e.mode == "military"]
+
+
 def test_up_to_a_number_is_a_quantity_of_the_object_not_a_particle():
     r = parse("Rebels have kidnapped up to 12 Polish engineers from the camp.")
     mention(r, "Polish", "POL", "NORP")

@@ -208,7 +208,9 @@ def _frame(token, depth: int = 3, dated: bool = False) -> list[tuple[str, int]]:
     todo = [(c, 1) for c in token.children]
     while todo:
         tok, d = todo.pop()
-        if tok.dep_ not in FRAME_DEPS or (dated and _dated(tok)):
+        if dated and _object_conjunct(tok):
+            pass  # "provided photographs and other intelligence": each conjunct is an object
+        elif tok.dep_ not in FRAME_DEPS or (dated and _dated(tok)):
             continue
         out.append((tok.lemma_.lower(), tok.i))
         if d < depth:
@@ -218,6 +220,13 @@ def _frame(token, depth: int = 3, dated: bool = False) -> list[tuple[str, int]]:
 
 
 TEMPORAL = frozenset({"DATE", "TIME"})
+OBJECT_DEPS = frozenset({"dobj", "pobj", "nsubjpass"})
+
+
+def _object_conjunct(tok) -> bool:
+    """A noun joined by "and"/"or" to an object (coder only): the verb governs it too. Never a
+    conjoined verb, which is another clause."""
+    return tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.dep_ in OBJECT_DEPS
 
 
 def _dated(tok) -> bool:
