@@ -593,6 +593,13 @@ def test_a_demonym_the_ner_splits_is_joined_and_linked():
     assert not any(m.text in ("Sierra", "Leonean") for m in r.mentions)
 
 
+def test_a_capitalised_adjective_before_a_demonym_is_cut_off_the_name():
+    r = run("Radical French farmers blocked the roads into the capital on Monday.")
+    assert linked(r, "French") == "FRA"
+    assert bare_agents(r)["Radical French farmers"] == "FRA-CVL"
+    assert not any(m.text == "Radical French" for m in r.mentions)
+
+
 def test_a_town_the_ner_tags_norp_is_a_place_not_a_people():
     r = run("A car bomb exploded near the town of Samarra on Monday.")
     samarra = [m for m in r.mentions if m.text == "Samarra"]

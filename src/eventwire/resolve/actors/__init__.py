@@ -41,6 +41,7 @@ def resolve_actors(result: DocResult, kb: KB) -> None:
     link = Linking(kb, text=result.article.text)
     define_acronyms(result.article.text, link)
     join_split_demonyms(result, kb)
+    trim_to_demonym(result, kb)
     places_tagged_norp(result, doc, kb)
     named = [m for m in result.mentions if m.label in ACTOR_LABELS]
     link_mentions(named, link)
@@ -77,6 +78,27 @@ def join_split_demonyms(result: DocResult, kb: KB) -> None:
                            if x is m or not (m.start <= x.start and x.end <= end)]
         m.end, m.text, m.label = end, text[m.start:end], "NORP"
     result.mentions.sort(key=lambda x: (x.start, x.end))
+
+
+LOWER_NEXT = re.compile(r" ([a-z]+)\b")
+
+
+def trim_to_demonym(result: DocResult, kb: KB) -> None:
+    """"Radical French farmers": the small NER model takes a capitalised adjective and the
+    demonym after it for a name ("Radical French" ORG). An unknown name that ends in a
+    one-word demonym and modifies a common noun after it is that demonym (NORP), so the agents
+    pass composes "French farmers" (FRA)."""
+    text = result.article.text
+    for m in result.mentions:
+        words = m.text.split()
+        if m.label not in ("ORG", "PERSON", "NORP") or len(words) < 2 \
+                or words[-1].lower() not in kb.demonyms or kb.lookup(name_key(m.text)) \
+                or any(w.lower() in kb.demonyms for w in words[:-1]):
+            continue
+        if LOWER_NEXT.match(text, m.end) is None:
+            continue  # "the Free French" stands alone: a name, not a modifier
+        m.start = m.end - len(words[-1])
+        m.text, m.label = words[-1], "NORP"
 
 
 # Nouns whose "of" names a place: "the town of Samarra".
