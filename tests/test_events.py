@@ -1096,6 +1096,10 @@ def test_a_stance_is_taken_towards_what_follows_to():
      "pressuring"),
     ("The agency provided intelligence to the coastal states.", "AID", "military",
      "provided intelligence"),
+    ("The republic suspended rail links with its neighbour.", "SANCTION", "discontinue",
+     "suspended links"),
+    ("The republic announced a suspension of rail links with its neighbour.", "SANCTION",
+     "discontinue", "suspension links"),
 ])
 def test_coder_phrases_for_hosting_hearings_and_peacekeepers(sentence, event_type, mode, trigger):
     e = only(run(parse(sentence)), event_type)
