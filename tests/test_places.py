@@ -548,3 +548,19 @@ def test_country_name_is_not_a_town_that_bears_it_as_an_alias(gaz):
     e = resolve_name("Lebanon", gaz, countries=Counter({"USA": 4, "LBN": 0.5}), main="USA",
                      states=states, others=[wisconsin])
     assert e.place_id == "cc:LBN"
+
+
+def test_a_governor_names_a_state_not_a_city():
+    # In an American story "New York" alone is the city; its governor makes it the state.
+    text = "New York Governor Kathy Hochul spoke in Albany on Monday; the United States sent aid."
+    res = _result(text, [("New York", "GPE"), ("Albany", "GPE"), ("United States", "GPE")])
+    PlacesStage()([res])
+    assert res.places[_linked(res)["New York"]].precision == "admin1"
+
+
+def test_a_name_once_called_a_state_is_the_state_throughout():
+    text = ("Flooding closed roads across New York state on Monday. Officials in New York said "
+            "more rain would fall.")
+    res = _result(text, [("New York", "GPE"), ("New York", "GPE")])
+    PlacesStage()([res])
+    assert [res.places[m.place_id].precision for m in res.mentions] == ["admin1", "admin1"]

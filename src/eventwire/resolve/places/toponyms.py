@@ -129,7 +129,10 @@ def _trim_name(m: Mention) -> None:
         m.text = m.text[cut_start:len(m.text) - cut_end]
 
 
-_DIVISION_AFTER = re.compile(r"^\s+(?:state|province|governorate|oblast|prefecture)\b")
+_DIVISION_AFTER = re.compile(r"^\s+(?:state|province|governorate|oblast|prefecture)\b"
+                             # A governor heads a state or province, never a city: "New
+                             # York Governor Andrew Cuomo", "the Texas governor's office".
+                             r"|^(?:'s)?\s+(?:[Gg]overnor|Gov\.|governor)\b")
 _DIVISION_BEFORE = re.compile(r"\b(?:(?:state|province|governorate|region|oblast|prefecture)\s+of|upstate)\s+$",
                               re.I)
 
@@ -179,7 +182,17 @@ def find_toponyms(result: DocResult, gaz: Gazetteer) -> list[Toponym]:
     _mark_enumerations(text, topos)
     for t in topos:
         t.division = _called_a_division(text, t.start, t.end)
+    _divisions_throughout(topos)
     return topos
+
+
+def _divisions_throughout(topos: list[Toponym]) -> None:
+    """A name the article once calls a state ("New York state") is the state in its other
+    bare mentions too: one article, one sense of a name."""
+    called = {t.text for t in topos if t.division}
+    for t in topos:
+        if t.text in called:
+            t.division = True
 
 
 def inner_mentions(result: DocResult, topos: list[Toponym]) -> list[tuple[Mention, Toponym]]:
