@@ -564,3 +564,8 @@ def test_a_name_once_called_a_state_is_the_state_throughout():
     res = _result(text, [("New York", "GPE"), ("New York", "GPE")])
     PlacesStage()([res])
     assert [res.places[m.place_id].precision for m in res.mentions] == ["admin1", "admin1"]
+
+
+@pytest.mark.parametrize("former, iso3", [("Zaire", "COD"), ("Ceylon", "LKA"), ("Upper Volta", "BFA")])
+def test_former_country_names_name_the_country(gaz, former, iso3):
+    assert resolve_name(former, gaz).place_id == f"cc:{iso3}"
