@@ -569,3 +569,13 @@ def test_a_name_once_called_a_state_is_the_state_throughout():
 @pytest.mark.parametrize("former, iso3", [("Zaire", "COD"), ("Ceylon", "LKA"), ("Upper Volta", "BFA")])
 def test_former_country_names_name_the_country(gaz, former, iso3):
     assert resolve_name(former, gaz).place_id == f"cc:{iso3}"
+
+
+def test_a_province_inside_an_unknown_name_must_fit_the_story():
+    # "West Midlands" is unknown to the gazetteer; the "Midlands" inside it is a province
+    # of Zimbabwe, which an English story never names.
+    text = "Police across the West Midlands joined officers from Coventry and Wolverhampton in England."
+    res = _result(text, [("West Midlands", "LOC"), ("Coventry", "GPE"), ("Wolverhampton", "GPE"),
+                         ("England", "GPE")])
+    PlacesStage()([res])
+    assert res.places[_linked(res)["West Midlands"]].country == "GBR"

@@ -542,8 +542,12 @@ def _inner_name(name: str, gaz: Gazetteer, countries: Counter, main: str | None,
 
 
 def _plausible(e: Entry, main: str | None, known: list[Entry], countries: Counter) -> bool:
-    if e.precision in ("country", "admin1"):
+    if e.precision == "country":
         return True
+    if e.precision == "admin1":
+        # A state or province of a country the story names, or near its places ("West
+        # Midlands" in an English story is not Zimbabwe's Midlands province).
+        return e.country in countries or e.country == main or any(_near(e, o, 600.0) for o in known)
     if is_famous(e) and (e.country in countries or e.country == main):
         # "Vienna/Fairfax Metro" in a story of Virginia is not in Austria (GeoWebNews dev
         # acc@161 92.8 -> 93.8 with this condition).
