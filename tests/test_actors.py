@@ -600,6 +600,14 @@ def test_a_capitalised_adjective_before_a_demonym_is_cut_off_the_name():
     assert not any(m.text == "Radical French" for m in r.mentions)
 
 
+def test_a_state_the_ner_leaves_untagged_is_linked_where_it_acts():
+    r = run("Uzbekistan opened the border.")
+    assert linked(r, "Uzbekistan") == "UZB"
+    assert [m.label for m in r.mentions if m.text == "Uzbekistan"] == ["GPE"]
+    # a name no state bears is left to the NER
+    assert not [m for m in run("Zembla opened the border.").mentions if m.actor_id]
+
+
 def test_a_town_the_ner_tags_norp_is_a_place_not_a_people():
     r = run("A car bomb exploded near the town of Samarra on Monday.")
     samarra = [m for m in r.mentions if m.text == "Samarra"]

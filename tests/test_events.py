@@ -1100,6 +1100,10 @@ def test_a_stance_is_taken_towards_what_follows_to():
      "suspended links"),
     ("The republic announced a suspension of rail links with its neighbour.", "SANCTION",
      "discontinue", "suspension links"),
+    ("The army reopened the old bridge after two years.", "RETREAT", "access",
+     "reopened bridge"),
+    ("The governor will permit the delivery of seed to the valley.", "RETREAT", "access",
+     "permit delivery"),
 ])
 def test_coder_phrases_for_hosting_hearings_and_peacekeepers(sentence, event_type, mode, trigger):
     e = only(run(parse(sentence)), event_type)

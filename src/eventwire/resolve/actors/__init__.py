@@ -42,6 +42,7 @@ def resolve_actors(result: DocResult, kb: KB) -> None:
     define_acronyms(result.article.text, link)
     join_split_demonyms(result, kb)
     trim_to_demonym(result, kb)
+    untagged_states(result, doc, kb)
     places_tagged_norp(result, doc, kb)
     named = [m for m in result.mentions if m.label in ACTOR_LABELS]
     link_mentions(named, link)
@@ -99,6 +100,26 @@ def trim_to_demonym(result: DocResult, kb: KB) -> None:
             continue  # "the Free French" stands alone: a name, not a modifier
         m.start = m.end - len(words[-1])
         m.text, m.label = words[-1], "NORP"
+
+
+def untagged_states(result: DocResult, doc, kb: KB) -> None:
+    """"Uzbekistan opened the border": the small NER model leaves some country names
+    untagged (the entity ruler leaves states to it). A one-word proper noun that is exactly
+    one state's name, in no mention, and acts in its clause (subject, object) becomes a GPE
+    mention of that state; a bare name in a place slot is left to the places stage."""
+    if doc is None:
+        return
+    covered = {i for m in result.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or tok.idx in covered \
+                or not tok.text[:1].isupper():
+            continue
+        states = [x for x in kb.lookup(name_key(tok.text)) if kb.get(x).kind == "state"]
+        if len(states) != 1 or not agents.acts(doc[tok.i:tok.i + 1]):
+            continue
+        result.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "GPE",
+                                       sentence_index(result, tok.idx)))
+    result.mentions.sort(key=lambda x: (x.start, x.end))
 
 
 # Nouns whose "of" names a place: "the town of Samarra".
