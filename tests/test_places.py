@@ -579,3 +579,8 @@ def test_a_province_inside_an_unknown_name_must_fit_the_story():
                          ("England", "GPE")])
     PlacesStage()([res])
     assert res.places[_linked(res)["West Midlands"]].country == "GBR"
+
+
+def test_egyptian_governorates_by_their_english_names(gaz):
+    assert resolve_name("Menoufia", gaz).place_id == "iso:EG-MNF"
+    assert resolve_name("North Sinai", gaz).place_id == "iso:EG-SIN"
