@@ -1120,6 +1120,23 @@ def test_a_phrase_object_may_be_any_conjunct_of_the_object():
                 if e.event_type == "AID" and e.mode == "military"]
 
 
+def test_harm_to_someone_held_is_by_the_custodian():
+    r = parse("A prisoner was tortured while in Ruritanian police custody.")
+    mention(r, "Ruritanian police", "RUR-COP", "AGENT")
+    r.actors["RUR-COP"] = Actor("RUR-COP", "Ruritania police", "police", "RUR", sector="COP")
+    e = only(run(r), "ASSAULT")
+    assert (e.source_actor_id, e.source_text) == ("RUR-COP", "Ruritanian police")
+    r = parse("Two detainees were beaten in the custody of the Ruritanian army.")
+    mention(r, "Ruritanian army", "RUR-MIL", "AGENT")
+    r.actors["RUR-MIL"] = Actor("RUR-MIL", "Ruritania military", "military", "RUR", sector="MIL")
+    assert only(run(r), "ASSAULT").source_actor_id == "RUR-MIL"
+    # an actor merely in the sentence is not the custodian
+    r = parse("A prisoner was tortured in custody, the Ruritanian police said.")
+    mention(r, "Ruritanian police", "RUR-COP", "AGENT")
+    r.actors["RUR-COP"] = Actor("RUR-COP", "Ruritania police", "police", "RUR", sector="COP")
+    assert only(run(r), "ASSAULT").source_actor_id != "RUR-COP"
+
+
 def test_up_to_a_number_is_a_quantity_of_the_object_not_a_particle():
     r = parse("Rebels have kidnapped up to 12 Polish engineers from the camp.")
     mention(r, "Polish", "POL", "NORP")

@@ -29,6 +29,8 @@ for the place): GSR dev source 0.804 -> 0.810, target 0.677 -> 0.691 (with a rol
 
 from __future__ import annotations
 
+import re
+
 from ..model import DocResult, Event
 
 # Material events whose unnamed target is the place's country.
@@ -51,6 +53,10 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
     kb = None
     attackers = _named_attackers(result, events)
     for e in events:
+        if e.source_actor_id is None and e.event_type in HELD_HARM:
+            keeper = _custodian(result, e)
+            if keeper is not None:
+                e.source_actor_id, e.source_text = keeper.actor_id, keeper.text
         e.source_basis = "text" if e.source_actor_id else None
         # a target the role coder read from a place the trigger names stays "place"
         e.target_basis = ("place" if e.target_basis == "place" else "text") \
@@ -91,6 +97,29 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
 
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+# Harm done to someone held: who holds them did it ("died of torture while in Israeli police
+# custody"); CAMEO/PLOVER code the custodian as the source.
+HELD_HARM = frozenset({"ASSAULT", "COERCE"})
+CUSTODY = re.compile(r"\bcustody\b", re.I)
+OF_THE = re.compile(r"\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _custodian(result: DocResult, e: Event):
+    """The linked actor whose custody the event's sentence names: "in X custody", "in the
+    custody of X"."""
+    text = result.article.text
+    for hit in CUSTODY.finditer(e.evidence):
+        at = e.evidence_start + hit.start()
+        # the longest mention first: "the Syrian army", not its "Syrian"
+        for m in sorted(result.mentions, key=lambda m: m.start - m.end):
+            if not m.actor_id or not (e.evidence_start <= m.start < e.evidence_end):
+                continue
+            before = text[m.end:at]
+            after = text[at + len("custody"):m.start]
+            if before in (" ", "'s ", "’s ") or m.start > at and OF_THE.fullmatch(after):
+                return m
+    return None
 
 
 def _named_attackers(result: DocResult, events: list[Event]) -> list:
