@@ -608,6 +608,15 @@ def test_a_state_the_ner_leaves_untagged_is_linked_where_it_acts():
     assert not [m for m in run("Zembla opened the border.").mentions if m.actor_id]
 
 
+def test_an_untagged_state_that_modifies_a_noun_is_linked_but_not_inside_a_longer_name():
+    from eventwire.resolve.actors import modifies_a_noun
+    from eventwire.nlp import load_nlp
+    doc = load_nlp()("Recent US Predator attacks have killed eight men near the Jordan River.")
+    by_text = {t.text: t for t in doc}
+    assert modifies_a_noun(by_text["US"])
+    assert not modifies_a_noun(by_text["Jordan"])
+
+
 def test_a_town_the_ner_tags_norp_is_a_place_not_a_people():
     r = run("A car bomb exploded near the town of Samarra on Monday.")
     samarra = [m for m in r.mentions if m.text == "Samarra"]

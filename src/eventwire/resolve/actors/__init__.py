@@ -115,11 +115,20 @@ def untagged_states(result: DocResult, doc, kb: KB) -> None:
                 or not tok.text[:1].isupper():
             continue
         states = [x for x in kb.lookup(name_key(tok.text)) if kb.get(x).kind == "state"]
-        if len(states) != 1 or not agents.acts(doc[tok.i:tok.i + 1]):
+        if len(states) != 1 or not (agents.acts(doc[tok.i:tok.i + 1]) or modifies_a_noun(tok)):
             continue
         result.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "GPE",
                                        sentence_index(result, tok.idx)))
     result.mentions.sort(key=lambda x: (x.start, x.end))
+
+
+def modifies_a_noun(tok) -> bool:
+    """A compound modifier whose chain of compounds ends on a common noun ("US Predator
+    attacks"); never part of a longer name ("Jordan River")."""
+    head = tok
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return tok.dep_ == "compound" and head.pos_ == "NOUN"
 
 
 # Nouns whose "of" names a place: "the town of Samarra".
