@@ -1120,6 +1120,18 @@ def test_a_phrase_object_may_be_any_conjunct_of_the_object():
                 if e.event_type == "AID" and e.mode == "military"]
 
 
+def test_members_of_a_body_named_by_a_participle_act_for_it():
+    r = parse("Hundreds of workers affiliated with the Ruritanian Dockers Union stopped work.")
+    mention(r, "the Ruritanian Dockers Union", "rdu", "ORG")
+    r.actors["rdu"] = Actor("rdu", "Ruritanian Dockers Union", "organization", "RUR")
+    assert only(run(r), "PROTEST").source_actor_id == "rdu"
+    # a participle of another sense says nothing of whose they are
+    r = parse("Gunmen opposed to the Ruritanian army attacked the village.")
+    mention(r, "Ruritanian army", "RUR-MIL", "AGENT")
+    r.actors["RUR-MIL"] = Actor("RUR-MIL", "Ruritania military", "military", "RUR", sector="MIL")
+    assert only(run(r), "ASSAULT").source_actor_id != "RUR-MIL"
+
+
 def test_harm_to_someone_held_is_by_the_custodian():
     r = parse("A prisoner was tortured while in Ruritanian police custody.")
     mention(r, "Ruritanian police", "RUR-COP", "AGENT")

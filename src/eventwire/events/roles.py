@@ -20,7 +20,10 @@ SELF_PRONOUNS = frozenset({"it", "they", "we"})
 WH_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # Arcs from a role head to a modifier that may name the actor instead ("Asaib's leader Qais
 # Khazali", "the headquarters of Kataib Hezbollah", "Iraqi militia", "a delegation from Iran").
-MODIFIER_DEPS = ("appos", "compound", "poss", "amod", "nmod", "prep")
+MODIFIER_DEPS = ("appos", "compound", "poss", "amod", "nmod", "prep", "acl")
+# Participles that make a head a member of the body after them: "workers affiliated with the
+# Serbian Workers' Union", "fighters belonging to X" act for that body.
+MEMBER_PARTICIPLES = {"affiliate": "with", "belong": "to", "attach": "to"}
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "csubjpass"})
 PLACE_PRECISIONS = frozenset({"site", "city", "admin1"})
@@ -736,8 +739,12 @@ class RoleFinder:
         for c in kids:
             if c.dep_ not in MODIFIER_DEPS:
                 break
+            if c.dep_ == "acl":
+                c = _member_prep(c)
+                if c is None:
+                    continue
             if c.dep_ == "prep":
-                if c.lower_ not in ("of", "from"):
+                if c.lower_ not in ("of", "from") and c.head.dep_ != "acl":
                     continue
                 objs = [p for p in c.children if p.dep_ == "pobj"]
                 if not objs:
@@ -802,6 +809,12 @@ class RoleFinder:
                 if om is not None and om is not m:
                     roles.append(Role(om.text, om, tok.i))
         return roles
+
+
+def _member_prep(participle):
+    """The preposition of a membership participle ("affiliated [with] X"), else None."""
+    prep = MEMBER_PARTICIPLES.get(participle.lemma_.lower())
+    return next((c for c in participle.children if c.dep_ == "prep" and c.lower_ == prep), None)
 
 
 def _taken_side(tok) -> bool:
