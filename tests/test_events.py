@@ -1120,6 +1120,24 @@ def test_a_phrase_object_may_be_any_conjunct_of_the_object():
                 if e.event_type == "AID" and e.mode == "military"]
 
 
+def test_who_summons_a_diplomat_to_complain_complains():
+    r = parse("The Ruritanian minister summoned the Freedonian ambassador to complain about "
+              "the raids.")
+    mention(r, "Ruritanian minister", "RUR-GOV", "AGENT")
+    mention(r, "Freedonian ambassador", "FRE-GOV", "AGENT")
+    r.actors["RUR-GOV"] = Actor("RUR-GOV", "Ruritania government", "government", "RUR", sector="GOV")
+    r.actors["FRE-GOV"] = Actor("FRE-GOV", "Freedonia government", "government", "FRE", sector="GOV")
+    assert only(run(r), "ACCUSE").source_actor_id == "RUR-GOV"
+    # one urged to complain does the complaining (object control stays for other governors)
+    r = parse("The Ruritanian minister urged the Freedonian ambassador to complain about "
+              "the raids.")
+    mention(r, "Ruritanian minister", "RUR-GOV", "AGENT")
+    mention(r, "Freedonian ambassador", "FRE-GOV", "AGENT")
+    r.actors["RUR-GOV"] = Actor("RUR-GOV", "Ruritania government", "government", "RUR", sector="GOV")
+    r.actors["FRE-GOV"] = Actor("FRE-GOV", "Freedonia government", "government", "FRE", sector="GOV")
+    assert only(run(r), "ACCUSE").source_actor_id == "FRE-GOV"
+
+
 def test_members_of_a_body_named_by_a_participle_act_for_it():
     r = parse("Hundreds of workers affiliated with the Ruritanian Dockers Union stopped work.")
     mention(r, "the Ruritanian Dockers Union", "rdu", "ORG")

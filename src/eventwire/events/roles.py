@@ -20,6 +20,11 @@ SELF_PRONOUNS = frozenset({"it", "they", "we"})
 WH_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # Arcs from a role head to a modifier that may name the actor instead ("Asaib's leader Qais
 # Khazali", "the headquarters of Kataib Hezbollah", "Iraqi militia", "a delegation from Iran").
+# A diplomat summoned "to complain" hears the complaint; the summoner makes it (an
+# ambassador summoned "to explain" does the explaining: object control, as "urged X to").
+SUMMONS = frozenset({"summon"})
+REPROACHES = frozenset({"complain", "protest", "object", "remonstrate", "convey", "express",
+                        "lodge", "voice", "demand"})
 MODIFIER_DEPS = ("appos", "compound", "poss", "amod", "nmod", "prep", "acl")
 # Participles that make a head a member of the body after them: "workers affiliated with the
 # Serbian Workers' Union", "fighters belonging to X" act for that body.
@@ -367,6 +372,10 @@ class RoleFinder:
             gov = head.head  # "accused Iran of supplying": the object is the doer
             obj = [c for c in gov.children if c.dep_ in ("dobj", "dative")]
             return obj or self.subject_heads(gov, depth + 1)
+        if dep == "xcomp" and head.lemma_.lower() in SUMMONS \
+                and verb.lemma_.lower() in REPROACHES:
+            # "summoned Niger's ambassador to complain": the one who summons complains
+            return self.subject_heads(head, depth + 1)
         if dep == "xcomp":
             obj = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if not obj and head.pos_ == "ADJ" and head.dep_ == "acomp" \
