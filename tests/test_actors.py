@@ -177,6 +177,22 @@ def test_igo_title_makes_an_igo_official():
     assert (actor.country, actor.sector) == (None, "IGO")
 
 
+def test_a_name_the_ner_tags_gpe_with_an_igo_office_after_it_is_a_person():
+    from eventwire.model import Mention
+    from eventwire.nlp import load_nlp
+    from eventwire.resolve.actors import official_of_igo
+    text = "Oshima, the United Nations relief coordinator, urged both sides to talk."
+    doc = load_nlp()(text)
+
+    def org_kind(ent):
+        return "un" if ent is not None and ent.text == "United Nations" else None
+
+    assert official_of_igo(doc, Mention(0, 6, "Oshima", "GPE", 0), org_kind)
+    # no office after it: a place stays a place
+    doc = load_nlp()("Oshima, the United Nations said, is calm.")
+    assert not official_of_igo(doc, Mention(0, 6, "Oshima", "GPE", 0), org_kind)
+
+
 def test_a_sponsor_demonym_is_not_a_nationality():
     actor = person(run("The Iranian-backed commander Jalil Haidar spoke to reporters."),
                    "Jalil Haidar")

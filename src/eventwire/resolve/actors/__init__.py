@@ -316,6 +316,8 @@ def describe_people(result: DocResult, doc, named: list[Mention], link: Linking,
 
     for m in named:
         actor = link.actors.get(m.actor_id) if m.actor_id else None
+        if m.label != "PERSON" and actor is None and official_of_igo(doc, m, org_kind):
+            m.label = "PERSON"  # "Kenzo Oshima, the UN relief coordinator," tagged GPE
         if m.label != "PERSON" or actor is not None and not (actor.provisional and actor.kind == "person"):
             continue
         found = titles.describe(doc, m.start, m.end, link.kb, org_kind, home)
@@ -329,6 +331,15 @@ def describe_people(result: DocResult, doc, named: list[Mention], link: Linking,
             m.actor_id, m.source = actor.actor_id, "provisional"
         actor.country = actor.country or country
         actor.sector = actor.sector or sector
+
+
+def official_of_igo(doc, m: Mention, org_kind) -> bool:
+    """An unlinked capitalised name (the NER's GPE or ORG) with an appositive that names an
+    office of an IGO after it is a person: only people hold offices."""
+    if m.label not in ("GPE", "ORG") or not m.text[:1].isupper():
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and titles.igo_after(doc, span.end, org_kind) is not None
 
 
 def link_capitals(doc, named: list[Mention], link: Linking) -> None:
