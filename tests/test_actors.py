@@ -193,6 +193,19 @@ def test_a_name_the_ner_tags_gpe_with_an_igo_office_after_it_is_a_person():
     assert not official_of_igo(doc, Mention(0, 6, "Oshima", "GPE", 0), org_kind)
 
 
+@pytest.mark.parametrize("sentence, name, actor_id", [
+    ("The president may lift the ban on the Islamic Salvation Front next year.",
+     "Islamic Salvation Front", "fis"),
+    ("The Forces for Defence of Democracy attacked an army post.",
+     "Forces for Defence of Democracy", "fdd"),
+])
+def test_kb_knows_algerian_and_burundian_war_parties(sentence, name, actor_id):
+    r = run(sentence)
+    found = {m.actor_id for m in r.mentions if name in m.text}
+    assert found == {actor_id}
+    assert r.actors[actor_id].country in ("DZA", "BDI")
+
+
 def test_a_sponsor_demonym_is_not_a_nationality():
     actor = person(run("The Iranian-backed commander Jalil Haidar spoke to reporters."),
                    "Jalil Haidar")
