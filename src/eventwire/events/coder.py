@@ -38,14 +38,22 @@ REPORTING_VERBS = frozenset({"say", "tell", "warn", "declare", "announce", "stat
 CAUSE_PREPS = frozenset({"after", "over", "following", "against"})
 
 
-def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event]:
+def _coding_setup(result: DocResult, lexicon: Lexicon | None):
+    """What coding a parsed article needs (its parse, the lexicon, the mention index, the role
+    finder, the context), or None where there is no parse or no text."""
     doc = result.spacy_doc
     if doc is None or result.article is None or not result.article.text:
-        return []
+        return None
     lexicon = lexicon or load_coder_lexicon()
     index = MentionIndex(result, doc)
-    finder = RoleFinder(index, lexicon)
-    ctx = _Context(result, doc)
+    return doc, lexicon, index, RoleFinder(index, lexicon), _Context(result, doc)
+
+
+def code_events(result: DocResult, lexicon: Lexicon | None = None) -> list[Event]:
+    setup = _coding_setup(result, lexicon)
+    if setup is None:
+        return []
+    doc, lexicon, index, finder, ctx = setup
     events: list[Event] = []
     triggers: dict[str, object] = {}
     seen: set[tuple] = set()
@@ -528,13 +536,10 @@ def code_as(result: DocResult, event_type: str, lexicon: Lexicon | None = None) 
 
     Not part of the pipeline (nothing stores these events): ``eventwire bench actors`` uses it
     to measure actor coding given the gold event, apart from event detection."""
-    doc = result.spacy_doc
-    if doc is None or result.article is None or not result.article.text:
+    setup = _coding_setup(result, lexicon)
+    if setup is None:
         return []
-    lexicon = lexicon or load_coder_lexicon()
-    index = MentionIndex(result, doc)
-    finder = RoleFinder(index, lexicon)
-    ctx = _Context(result, doc)
+    doc, lexicon, index, finder, ctx = setup
     for trigger, match, noun in _triggers_for(doc, event_type, lexicon, index):
         sent = trigger.sent
         events = _code_trigger(ctx, finder, trigger, match, noun, sent)
