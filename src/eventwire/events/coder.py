@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 
 from ..model import DocResult, Event, stable_id
 from . import anchor
 from .implicit import fill_roles_from_place
-from .lexicon import Entry, Lexicon, Match, load_coder_lexicon
+from .lexicon import Entry, Lexicon, Match, _lexicon_data, load_coder_lexicon
 from .modality import (HISTORICAL, HYPOTHETICAL, INTENDED, NEGATED, REALISED,
                        historical_by_time, modality)
-from .roles import MentionIndex, Role, RoleFinder
+from .roles import MentionIndex, Role, RoleFinder, names_participant
 
 # Entity labels a noun trigger may sit in without being part of a name ("March of the Living").
 # Events worth keeping with only a place ("a protest in Kirkuk", "an explosion in Kabul").
@@ -332,7 +333,7 @@ def _triggers(sent, lexicon: Lexicon, index: MentionIndex) -> list[tuple]:
     for tok in sent:
         pos = tok.pos_
         if pos == "VERB":
-            m = (lexicon.match(tok, noun=False, blocked=blocked) or _repetition(tok, lexicon)
+            m = (_actor_kind_phrase(tok, lexicon, blocked) or _repetition(tok, lexicon)
                  or _deontic_report(tok, index))
             if m:
                 found.append((tok, m, False))
@@ -347,6 +348,26 @@ def _triggers(sent, lexicon: Lexicon, index: MentionIndex) -> list[tuple]:
     consumed = {i for _, m, noun in found if not noun for i in m.consumed}
     verb_types = {tok.i: m.event_type for tok, m, noun in found if not noun}
     return [f for f in found if not (f[2] and (f[0].i in consumed or _restates(f, verb_types)))]
+
+
+def _actor_kind_phrase(verb, lexicon: Lexicon, blocked: frozenset[int]) -> Match | None:
+    """The verb's entry, where words of actor names may not be phrase words ("threatening US
+    forces" is not "threaten force") except for a class that names a kind of actor: "the
+    Treasury targeted a network of companies in Malaysia" is "target {business}" (a sanction)
+    even though "companies in Malaysia" is a coded agent."""
+    m = lexicon.match(verb, noun=False, blocked=blocked)
+    if m is not None and m.entry.words:
+        return m
+    loose = lexicon.match(verb, noun=False)
+    if loose is not None and loose.entry.words and all(
+            w.strip("{}") in _actor_classes() for w in loose.entry.words):
+        return loose
+    return m
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_classes() -> frozenset[str]:
+    return frozenset((_lexicon_data().get("coder") or {}).get("actor_classes") or ())
 
 
 def _repetition(verb, lexicon: Lexicon) -> Match | None:
@@ -427,6 +448,9 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
         sources, targets = finder.noun_roles(trigger, event_type, match.consumed)
     else:
         sources, targets = finder.verb_roles(trigger, event_type, match.consumed)
+    # "our", "a statement", "the progress": a role naming no actor stays empty
+    sources = [r for r in sources if names_participant(r, trigger.doc)]
+    targets = [r for r in targets if names_participant(r, trigger.doc)]
     sent_i = ctx.sent_at(trigger.idx)
     role_spans = {(r.mention.start, r.mention.end) for r in sources + targets if r.mention}
     sent_places = [m for m in ctx.places.get(sent_i, ()) if (m.start, m.end) not in role_spans]

@@ -10,9 +10,11 @@ out: "killed A and B" gives two targets.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass
 
 from ..model import DocResult, Mention
+from .lexicon import _lexicon_data
 
 # Labels that can name a participant; DATE, CARDINAL... never can.
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "ACTOR", "AGENT", "FAC", "LOC"})
@@ -809,7 +811,8 @@ class RoleFinder:
         if m is None or origin:
             doc = tok.doc
             occupant = self.index.occupants.at(tok, self.index.at(tok.i)) or origin
-            return [Role(doc[tok.left_edge.i: tok.i + 1].text, None, tok.i, occupant)]
+            end = _counted(tok, _non_participant_words()[1]).i  # "a group [of students]"
+            return [Role(doc[tok.left_edge.i: end + 1].text, None, tok.i, occupant)]
         roles = [Role(m.text, m, tok.i)]
         if at is not None and at is not tok and at.dep_ in ("amod", "compound"):
             # "Hungarian and Romanian officials": one role per coordinated modifier
@@ -818,6 +821,55 @@ class RoleFinder:
                 if om is not None and om is not m:
                     roles.append(Role(om.text, om, tok.i))
         return roles
+
+
+@functools.lru_cache(maxsize=1)
+def _non_participant_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(heads that never name an actor, nouns that defer to their "of" phrase), from the
+    coder section of verbs.yaml."""
+    coder = _lexicon_data().get("coder") or {}
+    heads = set(coder.get("non_agents") or ())
+    for words in (coder.get("non_participants") or {}).values():
+        heads.update(words or ())
+    return frozenset(heads), frozenset(coder.get("quantity_nouns") or ())
+
+
+def names_participant(role: Role, doc) -> bool:
+    """False for an unlinked role whose phrase names no actor: an unresolved pronoun ("our",
+    "it"), an abstraction, an offence or a text ("welcomed the progress", "faces charges of
+    fraud", "a statement said"), or the noun of a reduplicated idiom ("met face to face").
+    Such a role is better left empty than filled with a non-actor."""
+    if role.actor_id or role.mention is not None or role.token_i < 0:
+        return True
+    tok = doc[role.token_i]
+    if tok.tag_ in ("PRP", "PRP$"):
+        return False  # a personal pronoun coreference found nobody for ("another" may stay)
+    if _reduplicated(tok):
+        return False
+    heads, quantities = _non_participant_words()
+    head = _counted(tok, quantities)
+    if head.lemma_.lower() not in heads and head.lower_ not in heads:
+        return True
+    # "the union's proposal": the owner named in the phrase is the participant
+    return any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in head.children)
+
+
+def _counted(tok, quantities: frozenset[str], depth: int = 0):
+    """"a set of principles" -> "principles": what a counting noun's "of" phrase names."""
+    if depth >= 3 or tok.lemma_.lower() not in quantities:
+        return tok
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return tok if obj is None else _counted(obj, quantities, depth + 1)
+
+
+def _reduplicated(tok) -> bool:
+    """"face to face", "side by side", "door to door": a noun repeated across a preposition
+    is an adverb of manner, not a participant."""
+    doc, i = tok.doc, tok.i
+    after = i + 2 < len(doc) and doc[i + 1].tag_ in ("IN", "TO") and doc[i + 2].lower_ == tok.lower_
+    before = i >= 2 and doc[i - 1].tag_ in ("IN", "TO") and doc[i - 2].lower_ == tok.lower_
+    return after or before
 
 
 def _member_prep(participle):
