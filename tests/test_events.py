@@ -1233,9 +1233,9 @@ def test_an_echo_with_nothing_to_echo_is_its_own_event_noun():
 # --- roles that name no actor stay empty ----------------------------------------------------
 
 def test_an_unresolved_personal_pronoun_is_no_source():
-    r = parse("Our patience is over, so we will strike back, a caller told reporters.")
-    events = run(r)
-    assert all(e.source_text not in ("we", "our", "it", "they") for e in events), events
+    r = parse("They attacked the convoy near the border on Monday.")
+    e = only(run(r), "ASSAULT")
+    assert (e.source_text, e.target_text) == (None, "the convoy")
 
 
 def test_an_abstraction_or_an_offence_is_no_target():
@@ -1246,9 +1246,10 @@ def test_an_abstraction_or_an_offence_is_no_target():
     r = parse("The Ruritanian cabinet condemned the ruling on Monday.")
     mention(r, "Ruritanian cabinet", "RUR-GOV", "AGENT")
     assert only(run(r), "ACCUSE").target_text == "the ruling"  # not an abstraction listed
-    r = parse("Prosecutors accused the mayor of fraud and bribery.")
-    targets = {e.target_text for e in run(r) if e.event_type == "ACCUSE"}
-    assert targets and not targets & {"fraud", "bribery"}, targets
+    r = parse("The ministry condemned the corruption in the port.")
+    mention(r, "ministry", "RUR-GOV", "ORG")
+    e = only(run(r), "ACCUSE")
+    assert e.source_actor_id == "RUR-GOV" and e.target_text is None
 
 
 def test_a_counting_noun_is_judged_by_what_it_counts():
@@ -1265,13 +1266,13 @@ def test_a_counting_noun_is_judged_by_what_it_counts():
 def test_a_statement_is_not_its_own_speaker():
     r = parse("A statement read on state television accused the rebels of sabotage.")
     mention(r, "the rebels", None, "NORP")
-    for e in run(r):
-        assert e.source_text != "A statement", e
+    e = only(run(r), "ACCUSE")
+    assert (e.source_text, e.target_text) == (None, "the rebels")
 
 
 def test_a_noun_repeated_across_a_preposition_is_a_manner_not_a_party():
-    r = parse("The two commanders met face to face in Ruriton for the first time.")
-    assert all(e.target_text != "face" for e in run(r))
+    r = parse("The two commanders met face to face for the first time.")
+    assert only(run(r), "CONSULT").target_text is None
 
 
 def test_a_target_that_is_a_company_is_a_sanction_not_an_attack():
@@ -1283,3 +1284,20 @@ def test_a_target_that_is_a_company_is_a_sanction_not_an_attack():
     # an attack on a place is still an attack
     r = parse("Gunmen targeted a police station in the north.")
     assert only(run(r), "ASSAULT")
+
+
+def test_a_deed_someone_is_barred_from_is_not_done():
+    r = parse("The new law bars foreign charities from funding local militias.")
+    assert only(run(r), "AID").modality == "negated"
+    r = parse("The court barred the unions from holding a strike.")
+    assert only(run(r), "PROTEST").modality == "negated"
+
+
+def test_an_open_expanse_or_a_dispute_is_no_target():
+    r = parse("Ruritanian warships fired shells into the ocean on Sunday.")
+    mention(r, "Ruritanian warships", "RUR-MIL", "AGENT")
+    e = only(run(r), "ASSAULT")
+    assert e.source_actor_id == "RUR-MIL" and e.target_text != "the ocean"
+    r = parse("The two parties agreed to settle the dispute.")
+    events = run(r)
+    assert events and all(e.target_text is None for e in events)

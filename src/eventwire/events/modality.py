@@ -21,7 +21,9 @@ HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can",
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATING_GOVERNORS = frozenset({"deny", "refuse", "fail", "avoid", "decline", "refrain", "stop",
-                                "cease", "halt", "abandon", "reject", "prevent", "forgo"})
+                                "cease", "halt", "abandon", "reject", "prevent", "forgo",
+                                # "barred Americans from doing business with them"
+                                "bar", "prohibit", "forbid", "outlaw"})
 INTENT_GOVERNORS = frozenset({"vow", "plan", "intend", "threaten", "want", "seek", "aim", "pledge",
                               "promise", "prepare", "hope", "try", "attempt", "decide", "resolve",
                               "vow", "mean", "wish", "agree", "offer", "expect", "warn", "ready",
