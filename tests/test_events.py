@@ -1268,6 +1268,12 @@ def test_a_statement_is_not_its_own_speaker():
     mention(r, "the rebels", None, "NORP")
     e = only(run(r), "ACCUSE")
     assert (e.source_text, e.target_text) == (None, "the rebels")
+    # who issued or carried it speaks through it
+    r = parse("A statement carried by the Ruritanian news agency accused the rebels of sabotage.")
+    mention(r, "the rebels", None, "NORP")
+    mention(r, "Ruritanian news agency", "RUR-MED", "ORG")
+    e = only(run(r), "ACCUSE")
+    assert (e.source_actor_id, e.target_text) == ("RUR-MED", "the rebels")
 
 
 def test_a_noun_repeated_across_a_preposition_is_a_manner_not_a_party():

@@ -807,6 +807,10 @@ class RoleFinder:
 
     def _roles_of(self, tok) -> list[Role]:
         m, at = self._mention_for(tok)
+        if m is None:
+            issuer = _issuer(tok)
+            if issuer is not None and self._resolves(issuer):
+                tok, (m, at) = issuer, self._mention_for(issuer)
         origin = self._origin(tok) if m is None or not m.actor_id else None
         if m is None or origin:
             doc = tok.doc
@@ -852,6 +856,17 @@ def names_participant(role: Role, doc) -> bool:
         return True
     # "the union's proposal": the owner named in the phrase is the participant
     return any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in head.children)
+
+
+def _issuer(tok):
+    """"a statement issued by the ministry", "a report carried by the agency": who a text
+    says something for. None for any other noun."""
+    texts = (_lexicon_data().get("coder") or {}).get("non_participants", {}).get("texts") or ()
+    if tok.lemma_.lower() not in texts:
+        return None
+    return next((p for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                 for a in c.children if a.dep_ == "agent"
+                 for p in a.children if p.dep_ == "pobj"), None)
 
 
 def _counted(tok, quantities: frozenset[str], depth: int = 0):
