@@ -1236,6 +1236,11 @@ def test_an_unresolved_personal_pronoun_is_no_source():
     r = parse("They attacked the convoy near the border on Monday.")
     e = only(run(r), "ASSAULT")
     assert (e.source_text, e.target_text) == (None, "the convoy")
+    # the deed still happened: only who did it is unknown
+    r = parse("It condemned the Ruritanian cabinet on Monday.")
+    mention(r, "Ruritanian cabinet", "RUR-GOV", "AGENT")
+    e = only(run(r), "ACCUSE")
+    assert (e.source_text, e.target_actor_id) == (None, "RUR-GOV")
 
 
 def test_an_abstraction_or_an_offence_is_no_target():
