@@ -356,8 +356,8 @@ def _actor_kind_phrase(verb, lexicon: Lexicon, blocked: frozenset[int]) -> Match
     Treasury targeted a network of companies in Malaysia" is "target {business}" (a sanction)
     even though "companies in Malaysia" is a coded agent."""
     m = lexicon.match(verb, noun=False, blocked=blocked)
-    if m is not None and m.entry.words:
-        return m
+    if m is None or m.entry.words:
+        return m  # only a bare match may give way to a phrase (keeps one lookup per verb)
     loose = lexicon.match(verb, noun=False)
     if loose is not None and loose.entry.words and all(
             w.strip("{}") in _actor_classes() for w in loose.entry.words):
