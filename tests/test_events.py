@@ -476,12 +476,48 @@ def test_threatening_named_forces_is_not_threatening_force():
     assert e.target_actor_id == "RUR-MIL" and e.mode is None
 
 
-def test_burning_a_flag_protests_against_its_country():
-    r = parse("Students burned a Ruritanian flag outside the consulate.")
-    mention(r, "Students", "X-CVL", "AGENT")
-    mention(r, "Ruritanian", "RUR", "NORP")
-    e = only(run(r), "PROTEST")
-    assert (e.source_actor_id, e.target_actor_id) == ("X-CVL", "RUR")
+# One event, its roles from the parse: (sentence, the mentions the test states as
+# (surface, actor id[, label]), the event type, (source, target)).
+ROLE_CASES = [
+    pytest.param('Students burned a Ruritanian flag outside the consulate.',
+                 [('Students', 'X-CVL', 'AGENT'), ('Ruritanian', 'RUR', 'NORP')],
+                 'PROTEST', ('X-CVL', 'RUR'), id='burning_a_flag_protests_against_its_country'),
+    pytest.param('Ruritania closed its borders on Monday.',
+                 [('Ruritania', 'RUR', 'GPE'), ('its', 'RUR', 'ORG')],
+                 'COERCE', ('RUR', None), id='an_object_naming_its_own_doer_leaves_the_event_without_target'),
+    pytest.param('Ruritania condemned the abuses committed by Bordurian troops.',
+                 [('Ruritania', 'RUR', 'GPE'), ('Bordurian troops', 'BOR-MIL', 'AGENT')],
+                 'ACCUSE', ('RUR', 'BOR-MIL'), id='the_doer_of_a_deed_committed_by_someone_is_the_target'),
+    pytest.param('Ruritania refused to respond to a demand from the Bordurian president.',
+                 [('Ruritania', 'RUR', 'GPE'), ('Bordurian president', 'BOR-GOV', 'AGENT')],
+                 'REJECT', ('RUR', 'BOR-GOV'), id='a_refusal_to_answer_a_demand_targets_whoever_made_it'),
+    pytest.param('The activist Tomas Brenn staged a hunger strike in prison on Sunday in protest '
+                 'against the abuses by Bordurian police.',
+                 [('Tomas Brenn', 'brenn', 'PERSON'), ('Bordurian police', 'BOR-COP', 'AGENT')],
+                 'PROTEST', ('brenn', 'BOR-COP'), id='an_action_in_protest_against_a_deed_targets_its_doer'),
+    pytest.param('President Halvor reneged on his commitment to the Bordurian people.',
+                 [('Halvor', 'halvor', 'PERSON'), ('his', 'halvor', 'PERSON'),
+                  ('Bordurian people', 'BOR-CVL', 'AGENT')],
+                 'REJECT', ('halvor', 'BOR-CVL'), id='an_object_owned_by_the_doer_leads_to_whom_it_is_aimed_at'),
+    pytest.param('A delegation from Borduria met the Ruritanian envoy on Monday.',
+                 [('Borduria', 'BOR', 'GPE'), ('Ruritanian envoy', 'RUR-GOV', 'AGENT')],
+                 'CONSULT', ('BOR', 'RUR-GOV'), id='people_from_a_named_actor_stand_for_it'),
+    pytest.param('Northern militias were engaged in a massacre against the Ruritanian villagers.',
+                 [('Northern militias', 'north-militia'), ('Ruritanian villagers', 'RUR-CVL', 'AGENT')],
+                 'ASSAULT', ('north-militia', 'RUR-CVL'), id='a_force_engaged_in_a_deed_does_it_to_whom_it_is_engaged_against'),
+    pytest.param('Norway has been opposed to Swedish mediation for years.',
+                 [('Norway', 'NOR', 'GPE'), ('Swedish', 'SWE', 'NORP')],
+                 'REJECT', ('NOR', 'SWE'), id='a_stance_is_taken_towards_what_follows_to'),
+]
+
+
+@pytest.mark.parametrize("text, mentions, event_type, roles", ROLE_CASES)
+def test_roles_of_one_event(text, mentions, event_type, roles):
+    r = parse(text)
+    for args in mentions:
+        mention(r, *args)
+    e = only(run(r), event_type)
+    assert (e.source_actor_id, e.target_actor_id) == roles
 
 
 def test_attack_a_protest_is_about_is_blamed_on_its_target():
@@ -673,14 +709,6 @@ def test_the_actor_behind_or_facing_an_object_is_the_target(sentence, event_type
     assert e.target_actor_id == "RUR"
 
 
-def test_an_object_naming_its_own_doer_leaves_the_event_without_target():
-    r = parse("Ruritania closed its borders on Monday.")
-    mention(r, "Ruritania", "RUR", "GPE")
-    mention(r, "its", "RUR", "ORG")
-    e = only(run(r), "COERCE")
-    assert (e.source_actor_id, e.target_actor_id) == ("RUR", None)
-
-
 def test_what_a_named_party_must_do_is_a_demand_on_it():
     r = parse("The minister said that Ruritania must hand over the suspects.")
     mention(r, "Ruritania", "RUR", "GPE")
@@ -863,31 +891,6 @@ def test_the_place_of_what_the_trigger_gives_to_is_the_target():
     assert (e.target_actor_id, e.target_basis) == ("RUR", "place")
 
 
-def test_the_doer_of_a_deed_committed_by_someone_is_the_target():
-    r = parse("Ruritania condemned the abuses committed by Bordurian troops.")
-    mention(r, "Ruritania", "RUR", "GPE")
-    mention(r, "Bordurian troops", "BOR-MIL", "AGENT")
-    e = only(run(r), "ACCUSE")
-    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "BOR-MIL")
-
-
-def test_a_refusal_to_answer_a_demand_targets_whoever_made_it():
-    r = parse("Ruritania refused to respond to a demand from the Bordurian president.")
-    mention(r, "Ruritania", "RUR", "GPE")
-    mention(r, "Bordurian president", "BOR-GOV", "AGENT")
-    e = only(run(r), "REJECT")
-    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "BOR-GOV")
-
-
-def test_an_action_in_protest_against_a_deed_targets_its_doer():
-    r = parse("The activist Tomas Brenn staged a hunger strike in prison on Sunday in protest "
-              "against the abuses by Bordurian police.")
-    mention(r, "Tomas Brenn", "brenn", "PERSON")
-    mention(r, "Bordurian police", "BOR-COP", "AGENT")
-    e = only(run(r), "PROTEST")
-    assert (e.source_actor_id, e.target_actor_id) == ("brenn", "BOR-COP")
-
-
 def test_the_subject_of_willing_or_ready_does_what_it_is_willing_to_do():
     r = parse("Borduria is willing to withdraw its troops from Ruritania.")
     mention(r, "Borduria", "BOR", "GPE")
@@ -990,15 +993,6 @@ def test_what_a_retaliation_answers_is_not_its_target():
     assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR")
 
 
-def test_an_object_owned_by_the_doer_leads_to_whom_it_is_aimed_at():
-    r = parse("President Halvor reneged on his commitment to the Bordurian people.")
-    mention(r, "Halvor", "halvor", "PERSON")
-    mention(r, "his", "halvor", "PERSON")
-    mention(r, "Bordurian people", "BOR-CVL", "AGENT")
-    e = only(run(r), "REJECT")
-    assert (e.source_actor_id, e.target_actor_id) == ("halvor", "BOR-CVL")
-
-
 def test_the_place_inside_a_longer_mention_still_gives_the_target():
     from eventwire.events.lexicon import load_coder_lexicon
     from eventwire.events.roles import MentionIndex, RoleFinder
@@ -1026,14 +1020,6 @@ def test_be_opposed_to_is_the_subjects_stance_not_a_deed_done_to_it():
     assert (e.source_actor_id, e.target_actor_id) == ("RUR", "BOR")
 
 
-def test_people_from_a_named_actor_stand_for_it():
-    r = parse("A delegation from Borduria met the Ruritanian envoy on Monday.")
-    mention(r, "Borduria", "BOR", "GPE")
-    mention(r, "Ruritanian envoy", "RUR-GOV", "AGENT")
-    e = only(run(r), "CONSULT")
-    assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR-GOV")
-
-
 def test_a_protest_naming_no_aim_nor_place_is_aimed_at_the_protesters_own_state():
     r = parse("Ruritanian students rioted after the final exam results were posted.")
     mention(r, "Ruritanian students", "RUR-EDU", "AGENT")
@@ -1049,14 +1035,6 @@ def test_a_protest_naming_no_aim_nor_place_is_aimed_at_the_protesters_own_state(
     assert e.source_actor_id == "RUR-COP" and e.target_actor_id is None
 
 
-def test_a_force_engaged_in_a_deed_does_it_to_whom_it_is_engaged_against():
-    r = parse("Northern militias were engaged in a massacre against the Ruritanian villagers.")
-    mention(r, "Northern militias", "north-militia")
-    mention(r, "Ruritanian villagers", "RUR-CVL", "AGENT")
-    e = only(run(r), "ASSAULT")
-    assert (e.source_actor_id, e.target_actor_id) == ("north-militia", "RUR-CVL")
-
-
 def test_a_modifier_after_anti_or_pro_names_a_side_not_whose_someone_is():
     r = parse("Gunmen killed an anti-Ruritania blogger in Lakeview on Monday.")
     mention(r, "Ruritania", "RUR", "GPE")
@@ -1067,14 +1045,6 @@ def test_a_modifier_after_anti_or_pro_names_a_side_not_whose_someone_is():
     mention(r, "Ruritania", "RUR", "GPE")
     r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
     assert only(run(r), "ASSAULT").target_actor_id == "RUR"
-
-
-def test_a_stance_is_taken_towards_what_follows_to():
-    r = parse("Norway has been opposed to Swedish mediation for years.")
-    mention(r, "Norway", "RUR", "GPE")
-    mention(r, "Swedish", "FRE", "NORP")
-    e = only(run(r), "REJECT")
-    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "FRE")
 
 
 @pytest.mark.parametrize("sentence, event_type, mode, trigger", [
