@@ -18,6 +18,13 @@ lxml runs as a Python call for every element tested, and filters tags with chain
 
 tests/test_extract.py and tests/test_extract_html.py check the results against
 trafilatura's own expressions.
+
+Attribution: the class/id patterns and tag lists in the hand-written searches below restate,
+as Python regular expressions, the selectors of trafilatura 2.3.1 (``trafilatura/xpaths.py``,
+Copyright Adrien Barbaresi and contributors, Apache License 2.0), because they must select
+exactly what trafilatura selects. They are that project's selector data, not ours; a change
+of trafilatura version switches the hand-written searches off (each is tied to its
+expression's hash) and they must be re-derived, not edited by taste.
 """
 
 from __future__ import annotations
