@@ -584,3 +584,39 @@ def test_a_province_inside_an_unknown_name_must_fit_the_story():
 def test_egyptian_governorates_by_their_english_names(gaz):
     assert resolve_name("Menoufia", gaz).place_id == "iso:EG-MNF"
     assert resolve_name("North Sinai", gaz).place_id == "iso:EG-SIN"
+
+
+def test_trace_gives_one_feature_row_per_candidate_and_a_ranker_decides(gaz):
+    """The final pass can record each ranked name's candidates and feature rows (what the
+    learned ranker trains on), and a ranker given to the stage makes the final choice."""
+    from eventwire.resolve.places import SCORE_PARTS, geoparse
+    from eventwire.resolve.places.ranker import EXTRA, LinearRanker
+
+    text = "Storms hit Paris, Texas, and Dallas on Monday."
+    spans = ["Paris", "Texas", "Dallas"]
+    res = _geoparse_result(text, spans)
+    trace: list = []
+    geoparse(res, gaz, ranker=None, trace=trace)
+    paris = next(t for t in trace if t[0].text == "Paris")
+    _, cands, rows = paris
+    assert rows.shape == (len(cands), len(SCORE_PARTS) + len(EXTRA))
+    hand_top = rows[:, len(SCORE_PARTS) + EXTRA.index("hand_top")]
+    assert cands[int(hand_top.argmax())].admin1 == "US.TX"  # the hand score's choice
+    # A ranker that prefers the most populous candidate undoes the container's pull.
+    n = rows.shape[1]
+    weights = [0.0] * n
+    weights[len(SCORE_PARTS) + EXTRA.index("log_population")] = 1.0
+    biggest = LinearRanker([""] * n, [0.0] * n, [1.0] * n, weights, 0.0)
+    res = _geoparse_result(text, spans)
+    geoparse(res, gaz, ranker=biggest)
+    paris_place = res.places[res.mentions[0].place_id]
+    assert paris_place.country == "FRA"
+
+
+def _geoparse_result(text, spans):
+    res = DocResult(document=Document("t", "t", text, "text", "h"),
+                    article=Article(doc_id="t", paragraphs=[text], published=datetime(2024, 1, 1), language="en"))
+    res.article.build_text()
+    res.sentences = [Sentence(0, 0, len(text), text)]
+    res.mentions = [Mention(text.index(s), text.index(s) + len(s), s, "GPE", 0) for s in spans]
+    return res

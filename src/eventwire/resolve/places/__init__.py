@@ -18,6 +18,7 @@ from ...model import DocResult, Place
 from ...registry import DocumentStage, register_stage
 from .gazetteer import Entry, Gazetteer, load_gazetteer
 from .names import name_key, spelling_key
+from .ranker import LinearRanker, candidate_features, load_ranker
 from .toponyms import Toponym, find_toponyms, inner_mentions, is_locative
 
 __all__ = ["PlacesStage", "main_country", "resolve_name", "load_gazetteer", "haversine_km"]
@@ -100,52 +101,68 @@ def admin1_code(e: Entry) -> str | None:
     return f"{cc}.{code}" if code.isalpha() else None
 
 
-def _score(e: Entry, key: str, facility: bool, countries: Counter, main: str | None,
-           container: Entry | None, others: list[Entry], as_container: bool = False,
-           states: Counter | None = None, list_kind: str | None = None,
-           division: bool = False, contains: tuple[Entry, ...] = (),
-           support: Counter | None = None, spelling: str | None = None) -> float:
-    score = _prior(e, key, facility, spelling)
+# The hand score's parts, in the order they are added (``_score`` sums them; the learned
+# ranker reads each as a feature).
+SCORE_PARTS = ("prior", "holds", "division", "list_kind", "as_container", "state", "main",
+               "named_country", "support", "container", "near")
+
+
+def _score(e: Entry, *args, **kwargs) -> float:
+    return sum(_score_parts(e, *args, **kwargs))
+
+
+def _score_parts(e: Entry, key: str, facility: bool, countries: Counter, main: str | None,
+                 container: Entry | None, others: list[Entry], as_container: bool = False,
+                 states: Counter | None = None, list_kind: str | None = None,
+                 division: bool = False, contains: tuple[Entry, ...] = (),
+                 support: Counter | None = None, spelling: str | None = None) -> tuple[float, ...]:
+    """The hand score of one candidate, part by part (see ``SCORE_PARTS``)."""
+    prior = _prior(e, key, facility, spelling)
+    holds = division_part = list_part = comma = state = home = named = backing = held = near_part = 0.0
     if contains and e.precision in ("admin1", "country") and _holds_one_of(e, contains):
         # "Atlanta, Georgia", "Paris, Texas": the container is the state or country that
         # holds a place of the first name (not the Caucasian country, not the Paris one).
-        score += _HOLDS_BONUS
+        holds = _HOLDS_BONUS
     if division and e.precision == "admin1":
-        score += 4.0  # "Washington state", "the state of Washington"
+        division_part = 4.0  # "Washington state", "the state of Washington"
     if list_kind is not None and _kind_of(e) == list_kind:
         # "Arizona, Ohio, Oregon and Utah": a list of states names states (not the town
         # of Oregon, Ohio).
-        score += 3.0
+        list_part = 3.0
     if as_container and e.kind in ("admin1", "country"):
         # "Seattle, Washington", "Paris, Texas": the name after the comma is a state.
-        score += 3.0
+        comma = 3.0
     if states and (e.precision == "city" or e.kind == "admin2") and states.get(e.admin1):
         # A town or county of a state the article names ("Parkland" in a story about
         # Florida, "Walker County" in one about Georgia), more so the more often it names
         # the state (a story that names Indiana four times means Indiana's Scott County).
-        bonus = _STATE_BONUS + _STATE_REPEAT_BONUS * min(states[e.admin1] - 1, _STATE_REPEATS)
-        score += bonus
+        state = _STATE_BONUS + _STATE_REPEAT_BONUS * min(states[e.admin1] - 1, _STATE_REPEATS)
     if main and e.country == main:
         # A town of the article's country big enough to make news holds its own against a
         # famous namesake abroad (Tripoli, Lebanon, in a story about Lebanon); a village
         # does not (London, Ohio, in an American story).
-        score += 2.0 + (_LOCAL_CITY_BONUS if e.population >= 100_000 else 0.0)
+        home = 2.0 + (_LOCAL_CITY_BONUS if e.population >= 100_000 else 0.0)
     elif e.country in countries:
-        score += 1.0
+        named = 1.0
     if support and (e.kind == "admin1" or e.precision == "city"):
         # Which country's state a name means, by the other places of the story ("Georgia"
         # among Iowa and Texas); ``resolve_name`` keeps only the countries where the name
         # is a state, so a state and its same-named town stay level (Kisumu).
-        score += _SUPPORT_STEP * min(support.get(e.country, 0), _SUPPORT_CAP)
+        backing = _SUPPORT_STEP * min(support.get(e.country, 0), _SUPPORT_CAP)
     if container is not None:
-        score += 5.0 if _contained(e, container) else -2.0
+        held = 5.0 if _contained(e, container) else -2.0
     if others and e.precision in ("city", "site"):
-        near = min((haversine_km((e.lat, e.lon), (o.lat, o.lon)) for o in others
-                    if o.lat is not None and e.lat is not None and o.place_id != e.place_id),
-                   default=None)
+        near = _nearest_km(e, others)
         if near is not None:
-            score += _NEAR_BONUS if near < 150 else 0.5 * _NEAR_BONUS if near < 600 else 0.0
-    return score
+            near_part = _NEAR_BONUS if near < 150 else 0.5 * _NEAR_BONUS if near < 600 else 0.0
+    return (prior, holds, division_part, list_part, comma, state, home, named, backing, held, near_part)
+
+
+def _nearest_km(e: Entry, others: list[Entry]) -> float | None:
+    """Distance from a candidate to the nearest of the story's other places (None: none)."""
+    return min((haversine_km((e.lat, e.lon), (o.lat, o.lon)) for o in others
+                if o.lat is not None and e.lat is not None and o.place_id != e.place_id),
+               default=None)
 
 
 _HOLDS_BONUS = 3.0
@@ -186,8 +203,11 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
                  others: list[Entry] | None = None, facility: bool = False,
                  as_container: bool = False, states: Counter | frozenset | None = None,
                  list_kind: str | None = None, division: bool = False,
-                 contains: tuple[Entry, ...] = (), support: Counter | None = None) -> Entry | None:
-    """The best gazetteer entry for one name in the given context (None when unknown)."""
+                 contains: tuple[Entry, ...] = (), support: Counter | None = None,
+                 ranker: LinearRanker | None = None, trace: list | None = None) -> Entry | None:
+    """The best gazetteer entry for one name in the given context (None when unknown): by
+    the hand score, or by ``ranker`` where one is given. ``trace`` collects each ranked
+    name's candidates and feature rows (for training the ranker)."""
     gaz = gaz or load_gazetteer()
     key = name_key(name)
     cands = gaz.lookup_key(key)
@@ -218,9 +238,17 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
         else:
             state_countries = {e.country for e in cands if e.kind == "admin1"}
             support = Counter({cc: n for cc, n in support.items() if cc in state_countries})
-    return max(cands, key=lambda e: _score(e, key, facility, countries, main, container, others or [],
-                                           as_container, states, list_kind, division, contains,
-                                           support, spelling_key(name)))
+    spelling = spelling_key(name)
+    parts = [_score_parts(e, key, facility, countries, main, container, others or [], as_container,
+                          states, list_kind, division, contains, support, spelling) for e in cands]
+    if (ranker is not None and len(cands) > 1) or trace is not None:
+        rows = candidate_features(cands, parts, name, countries, main, container, others or [])
+        if trace is not None:
+            trace.append((cands, rows))
+        if ranker is not None and len(cands) > 1:
+            return cands[ranker.best(rows)]
+    totals = [sum(p) for p in parts]
+    return cands[totals.index(max(totals))]  # the first of equals, as max() would
 
 
 def _without_alias_towns_of_a_country(cands: list[Entry], key: str) -> list[Entry]:
@@ -323,8 +351,18 @@ def _is_facility(t: Toponym) -> bool:
     return t.mention.source == "gazetteer" or t.mention.label == "FAC"
 
 
-def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
+_SHIPPED = object()
+
+
+def geoparse(result: DocResult, gaz: Gazetteer | None = None, *, ranker=_SHIPPED,
+             trace: list | None = None) -> None:
+    """Links the article's place mentions. ``ranker``: the learned candidate ranker that
+    makes the final choice among a name's candidates (default: the shipped one when present;
+    None: the hand score). ``trace`` collects (mention, candidates, feature rows) for each
+    name ranked in the final pass (for training)."""
     gaz = gaz or load_gazetteer()
+    if ranker is _SHIPPED:
+        ranker = load_ranker()
     topos = find_toponyms(result, gaz)
     countries = _country_counts(result, gaz, topos)
     main = countries.most_common(1)[0][0] if countries else None
@@ -358,11 +396,15 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None) -> None:
             container = None
         after_comma = (i > 0 and topos[i - 1].container == i
                        and text[topos[i - 1].end:t.start].strip() == ",")
+        ranked: list | None = [] if trace is not None else None
         final.append(resolve_name(t.text, gaz, countries=countries, main=main, container=container,
                                   others=[o for o in others if o is not first[i]],
                                   facility=_is_facility(t), as_container=after_comma, states=states,
                                   list_kind=list_kinds.get(t.enumeration), division=t.division,
-                                  contains=held[i], support=support[name_key(t.text)]))
+                                  contains=held[i], support=support[name_key(t.text)],
+                                  ranker=ranker, trace=ranked))
+        if ranked:
+            trace.append((t.mention, *ranked[0]))
     _drop_strays(final, countries)
     _foreign_sites_to_their_town(topos, final, gaz, countries, main)
     _fill_unknown(topos, final, gaz, countries, main)
