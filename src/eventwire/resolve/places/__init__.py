@@ -279,7 +279,9 @@ def _country_counts(result: DocResult, gaz: Gazetteer, topos: list[Toponym]) -> 
     for t in topos:
         _count_country(counts, gaz.lookup_key(name_key(t.text)), is_locative(text, t.start))
     for m in result.mentions:
-        if m.label == "NORP":
+        # A demonym counts whatever its label: spaCy tags "British" NORP, a gazetteer or a
+        # gold toponym list may give it as a place.
+        if m.label == "NORP" or m.label in ("GPE", "LOC"):
             iso3 = gaz.demonym(m.text)
             if iso3:
                 counts[iso3] += 0.5
