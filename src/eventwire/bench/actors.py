@@ -1,6 +1,6 @@
 """Actor benchmark: the seed gold, PLOVER-GSR actor codes, ConfliBERT source/target spans, speed.
 
-    eventwire bench actors [--limit N] [--repeat N] [--no-speed]
+    eventwire bench actors [--limit N] [--repeat N] [--no-speed] [--records FILE]
 
 (a) Seed gold (``../shared/gold/*.yaml``): an actor is right when the gold actor is matched
     (as :func:`eventwire.bench.seed.match_actors` matches it) to a KB or provisional actor of
@@ -212,6 +212,27 @@ def ratio(tally: dict[str, int], num: str, den: str) -> float | None:
     return tally.get(num, 0) / tally[den] if tally.get(den) else None
 
 
+def record_rows(pairs, choose=end_to_end_event):
+    """One row per GSR record for error analysis (``--records``): the gold roles, the event
+    scored and its roles with their codes and whether each is right."""
+    for rec, result in pairs:
+        event = choose(rec, result)
+        row: dict[str, Any] = {"id": rec.get("id"), "text": rec["text"], "gold_event": rec["event"],
+                               "event": event.event_type if event else None,
+                               "trigger": event.trigger if event else None}
+        for role in ("source", "target"):
+            gold = gold_role(rec.get(role))
+            actor_id = getattr(event, f"{role}_actor_id") if event else None
+            actor = result.actors.get(actor_id) if actor_id else None
+            code, sector = actor_code(actor)
+            row[role] = {"gold": sorted(gold.codes) if gold else None,
+                         "gold_sector": sorted(gold.sectors) if gold else None,
+                         "text": getattr(event, f"{role}_text") if event else None,
+                         "actor": actor.name if actor else None, "code": code, "sector": sector,
+                         "ok": (code in gold.codes) if gold else None}
+        yield row
+
+
 # --- (c) ConfliBERT spans ------------------------------------------------------------------------
 
 NO_SPACE_BEFORE = re.compile(r"^(?:[,.;:!?)\]}%]|['’](?:s|re|ve|ll|d|m)?|n['’]t)$", re.I)
@@ -401,6 +422,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="speed runs; the best is kept")
     ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     ap.add_argument("--samples", default="samples", help="folder of sample pages for speed")
+    ap.add_argument("--records", default=None,
+                    help="write one JSON line per GSR dev record (end to end) to this file")
     args = ap.parse_args(argv)
 
     events = eval_dir("events")  # exits with a message when the eval data is absent
@@ -421,6 +444,10 @@ def main(argv: list[str] | None = None) -> int:
         gsr = gsr_scores(zip(recs, results))
         print_gsr(gsr, "end to end (our event of the gold type, else our first)")
         gsr_given = gsr_scores(zip(recs, results), choose=gold_type_event)
+        if args.records:
+            with open(args.records, "w", encoding="utf-8") as out:
+                for row in record_rows(zip(recs, results)):
+                    out.write(json.dumps(row) + "\n")
         print_gsr(gsr_given, "given the gold event type (role coder run for it where we found none)")
 
     spans = None

@@ -290,7 +290,9 @@ class RoleFinder:
         source_roles = self.fill(self._agents(sources), consumed)
         if len(source_roles) == 1 and source_roles[0].mention is None:
             source_roles = self._speaker_self(verb, source_roles)
-        return source_roles, self._or_place(self.fill(targets, consumed), verb, consumed)
+        target_roles = self._or_place(self.fill(targets, consumed), verb, consumed)
+        return source_roles, self._or_nearest(target_roles, verb, event_type, consumed,
+                                              source_roles)
 
     def _stance_objects(self, verb, event_type: str, consumed) -> list:
         """"X is opposed to French mediation", "committed to the talks with Y": what a stance
@@ -645,6 +647,34 @@ class RoleFinder:
             return roles
         return self._place_roles(trigger, consumed) or roles
 
+    def _or_nearest(self, roles: list[Role], trigger, event_type: str, consumed,
+                    sources: list[Role]) -> list[Role]:
+        """Roles naming no actor give way to the first linked actor after the trigger inside
+        its own clause: a fallback for parses that lose the object ("granted asylum to five
+        Panamanian officers holed up in ...": "officers" parsed as the subject of "holed";
+        "vetoed a Security Council resolution censuring ...": "resolution" a compound of
+        "censuring"). Another clause (relative, complement, adverbial) is not the trigger's;
+        the doer, a place named as where, and a side taken ("pro-Iranian") never count.
+        Only a deed with a named doer is completed so (a fallback makes no new events), and
+        not a protest, whose aim has rules of its own (:meth:`purpose_targets`, implicit.py)."""
+        if any(r.actor_id for r in roles) or event_type in PURPOSE_TARGET_TYPES \
+                or not any(r.actor_id for r in sources):
+            return roles
+        taken = {r.actor_id for r in sources if r.actor_id}
+        doer_tokens = {t.i for r in sources if r.token_i >= 0
+                       for t in trigger.doc[r.token_i].subtree}
+        last = max((trigger.i, *consumed))
+        for tok in trigger.subtree:
+            if tok.i <= last or tok.i in self.index.dateline or tok.i in doer_tokens \
+                    or not _inside_clause(tok, trigger):
+                continue
+            m = self.index.at(tok.i)
+            if m is None or not m.actor_id or m.actor_id in taken or _aligned_only(m) \
+                    or _taken_side(tok) or _sponsor(tok) or _locative(tok, m):
+                continue
+            return [Role(m.text, m, tok.i)]
+        return roles
+
     def _place_roles(self, trigger, consumed) -> list[Role]:
         holders = [trigger, *(trigger.doc[i] for i in consumed)]
         for c in trigger.children:
@@ -900,6 +930,41 @@ def _taken_side(tok) -> bool:
     if before == "-" and i > 1:
         before = doc[i - 2].lower_
     return before in SIDE_PREFIXES or tok.lower_.startswith(("anti-", "pro-"))
+
+
+# Dependencies that open a clause of its own: what is said there is not the trigger's.
+OWN_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "csubj", "acl"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "throughout",
+                            "across", "around", "outside", "along"})
+
+
+def _inside_clause(tok, trigger) -> bool:
+    """Whether ``tok`` hangs from ``trigger`` without entering a clause of its own or a
+    coordinated verb (another deed)."""
+    while tok.i != trigger.i:
+        if tok.dep_ in OWN_CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")) \
+                or tok.lower_ == "according":  # "according to X": who reports it
+            return False
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
+# "Syrian-backed militia": the demonym names a sponsor, not the party itself.
+SPONSOR_WORDS = frozenset({"backed", "allied", "aligned", "supported", "funded", "trained",
+                           "sponsored", "armed", "linked", "brokered", "mediated"})
+
+
+def _sponsor(tok) -> bool:
+    doc, i = tok.doc, tok.i
+    return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in SPONSOR_WORDS
+
+
+def _locative(tok, m: Mention) -> bool:
+    """A place name after "in"/"at"/"near": where, not whom ("talks in Geneva")."""
+    return m.label in ("GPE", "LOC", "FAC") and tok.head.dep_ == "prep" \
+        and tok.head.lower_ in LOCATIVE_PREPS
 
 
 def _own_asset(tok) -> bool:

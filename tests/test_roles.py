@@ -1,0 +1,63 @@
+"""Source and target roles (events/roles.py): cases the role finder reads past the parse.
+
+Every sentence here is written for these tests, with made-up countries. Each test parses with
+the shared spaCy pipeline (``NlpStage``), then states its own mentions, so the result does not
+depend on the actor and place resolvers.
+"""
+
+from __future__ import annotations
+
+from eventwire.events import EventsStage
+from eventwire.model import Article, Document, DocResult, Mention, content_hash
+from eventwire.nlp import NlpStage
+
+
+def parse(text: str) -> DocResult:
+    doc = Document("doc-roles", "test", text, "text", content_hash(text))
+    art = Article("doc-roles", paragraphs=[text], language="en")
+    art.build_text()
+    result = DocResult(doc, article=art)
+    NlpStage()([result])
+    result.mentions = []  # the test states its own mentions
+    return result
+
+
+def state(result: DocResult, surface: str, actor_id: str) -> None:
+    start = result.article.text.index(surface)
+    result.mentions.append(Mention(start, start + len(surface), surface, "GPE",
+                                   result.sentence_of(start).index, actor_id=actor_id))
+
+
+def coded(text: str, event_type: str, **states: str):
+    r = parse(text)
+    for surface, actor_id in states.items():
+        state(r, surface, actor_id)
+    EventsStage()([r])
+    found = [e for e in r.events if e.event_type == event_type]
+    assert len(found) == 1, [(e.event_type, e.trigger, e.source_text, e.target_text) for e in r.events]
+    return found[0]
+
+
+def test_object_shifted_after_an_as_phrase_is_still_the_target():
+    # the parse hangs "Freedonia's treatment" on "injustice" as an apposition
+    e = coded("Ruritania on Monday condemned as a grave injustice Freedonia's treatment of the "
+              "fishermen.", "ACCUSE", Ruritania="RUR", Freedonia="FRE")
+    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "FRE")
+
+
+def test_actor_deep_in_the_object_phrase_is_the_target():
+    e = coded("Ruritania suspended part of a loan programme for Freedonia.", "COERCE",
+              Ruritania="RUR", Freedonia="FRE")
+    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "FRE")
+
+
+def test_who_reports_the_deed_is_not_its_target():
+    e = coded("Ruritania rejected the plan, according to a statement by Freedonia.", "REJECT",
+              Ruritania="RUR", Freedonia="FRE")
+    assert e.source_actor_id == "RUR" and e.target_actor_id is None
+
+
+def test_an_actor_in_a_relative_clause_is_not_the_target():
+    e = coded("Ruritania rejected the proposal, which Freedonia later praised.", "REJECT",
+              Ruritania="RUR", Freedonia="FRE")
+    assert e.source_actor_id == "RUR" and e.target_actor_id is None
