@@ -620,3 +620,27 @@ def _geoparse_result(text, spans):
     res.sentences = [Sentence(0, 0, len(text), text)]
     res.mentions = [Mention(text.index(s), text.index(s) + len(s), s, "GPE", 0) for s in spans]
     return res
+
+
+@pytest.mark.parametrize("name, place_id", [
+    ("White House", "sup:white-house"),  # not Casablanca (an alternate name) nor White House, TN
+    ("Pentagon", "sup:the-pentagon"),
+    ("Kremlin", "sup:moscow-kremlin"),
+    ("Downing Street", "sup:downing-street"),
+    ("Tahrir Square", "sup:tahrir-square"),
+])
+def test_landmarks_are_what_their_names_mean(gaz, name, place_id):
+    assert resolve_name(name, gaz).place_id == place_id
+
+
+def test_landmarks_lie_in_a_town_of_their_country(gaz):
+    """A landmark's cited point lies within 30 km of a gazetteer town of its country (a
+    misplaced or mistyped coordinate fails)."""
+    data = yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8"))
+    landmarks = [p for p in data["places"] if p["kind"] == "landmark"]
+    assert len(landmarks) >= 10
+    for p in landmarks:
+        towns = [e for e in map(gaz.entry, range(len(gaz.entries)))
+                 if e.country == p["country"] and e.precision == "city" and e.population >= 1000
+                 and abs(e.lat - p["lat"]) < 0.5 and abs(e.lon - p["lon"]) < 0.5]
+        assert any(haversine_km((p["lat"], p["lon"]), (t.lat, t.lon)) <= 30 for t in towns), p["id"]

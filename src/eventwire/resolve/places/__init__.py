@@ -63,6 +63,10 @@ def _prior(e: Entry, key: str, facility_named: bool, spelling: str | None = None
         score = _KIND_PRIOR[e.precision]
         if e.precision == "site" and facility_named:
             score += 3.0
+        if e.kind == "landmark":
+            # "White House", "Kremlin": what the name means to any reader, as a famous
+            # city's name does (not White House, Tennessee).
+            score += _FAMOUS_BONUS
         if e.kind == "airport":
             # The big town's airport of a name, its airliner field before its air base.
             score += 0.1 * math.log10(e.population + 1) + (0.2 if e.place_id.startswith("iata:") else 0.0)
@@ -252,10 +256,11 @@ def resolve_name(name: str, gaz: Gazetteer | None = None, *, countries: Counter 
 
 
 def _without_alias_towns_of_a_country(cands: list[Entry], key: str) -> list[Entry]:
-    """Drops the towns that bear a country's own name only as an alternate name: "Lebanon"
-    is the country, not a Wisconsin town once so called, however often the story names
-    Wisconsin (towns so named in their own right stay: Lebanon, Ohio)."""
-    if not any(e.kind == "country" and name_key(e.name) == key for e in cands):
+    """Drops the towns that bear a country's or a landmark's own name only as an alternate
+    name: "Lebanon" is the country, not a Wisconsin town once so called, however often the
+    story names Wisconsin, and "White House" not Casablanca (towns so named in their own
+    right stay: Lebanon, Ohio)."""
+    if not any(e.kind in ("country", "landmark") and name_key(e.name) == key for e in cands):
         return cands
     return [e for e in cands if e.precision != "city" or name_key(e.name) == key]
 
