@@ -644,3 +644,11 @@ def test_landmarks_lie_in_a_town_of_their_country(gaz):
                  if e.country == p["country"] and e.precision == "city" and e.population >= 1000
                  and abs(e.lat - p["lat"]) < 0.5 and abs(e.lon - p["lon"]) < 0.5]
         assert any(haversine_km((p["lat"], p["lon"]), (t.lat, t.lon)) <= 30 for t in towns), p["id"]
+
+
+def test_a_list_introduced_as_states_names_states():
+    text = "Tech firms moved jobs from western states such as California or Washington to Idaho."
+    places = _geoparse_text(text, ["California", "Washington", "Idaho"])
+    assert places["Washington"].place_id == "iso:US-WA"  # the state, not the capital
+    text = "Leaders of Gulf states like Kuwait met in Riyadh."  # a group of countries
+    assert _geoparse_text(text, ["Kuwait", "Riyadh"])["Kuwait"].kind == "country"

@@ -182,8 +182,35 @@ def find_toponyms(result: DocResult, gaz: Gazetteer) -> list[Toponym]:
     _mark_enumerations(text, topos)
     for t in topos:
         t.division = _called_a_division(text, t.start, t.end)
+    _listed_divisions(text, topos)
     _divisions_throughout(topos)
     return topos
+
+
+# "western states such as California or Washington", "the provinces of Nyanza, Rift Valley
+# and Western": a list the text introduces as states or provinces. A capitalised word before
+# "states" names a group of countries instead ("Gulf states like Kuwait", "United States of").
+_DIVISIONS_BEFORE_LIST = re.compile(r"(?:(?P<before>[\w\-]+)\s+)?(?:states|provinces|governorates|"
+                                    r"prefectures|oblasts)\s+(?:of|such\s+as|like|including)\s+$")
+
+
+def _introduced_as_divisions(text: str, start: int) -> bool:
+    m = _DIVISIONS_BEFORE_LIST.search(text[max(0, start - 40):start])
+    return bool(m) and not (m["before"] or "x")[0].isupper()
+
+
+def _listed_divisions(text: str, topos: list[Toponym]) -> None:
+    """Marks as divisions the names of a list introduced as states or provinces."""
+    i = 0
+    while i < len(topos):
+        if not _introduced_as_divisions(text, topos[i].start):
+            i += 1
+            continue
+        topos[i].division = True
+        while i + 1 < len(topos) and _ENUMERATION_GAP.match(text[topos[i].end:topos[i + 1].start]):
+            i += 1
+            topos[i].division = True
+        i += 1
 
 
 def _divisions_throughout(topos: list[Toponym]) -> None:
