@@ -896,7 +896,7 @@ def test_the_subject_of_willing_or_ready_does_what_it_is_willing_to_do():
     mention(r, "Borduria", "BOR", "GPE")
     mention(r, "Ruritania", "RUR", "GPE")
     r.actors["RUR"] = Actor("RUR", "Ruritania", "state", "RUR")
-    e = only(run(r), "RETREAT")
+    e = only(run(r), "AGREE")  # a stated readiness to withdraw: PLOVER's intent to yield
     assert (e.source_actor_id, e.target_actor_id) == ("BOR", "RUR")
 
 
@@ -1282,3 +1282,54 @@ def test_an_open_expanse_or_a_dispute_is_no_target():
     r = parse("The two parties agreed to settle the dispute.")
     events = run(r)
     assert events and all(e.target_text is None for e in events)
+
+
+# --- stated intent, permissions and texts ---------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected_type, expected_mode", [
+    # CAMEO 03 "express intent to ...": a doer's own stated readiness or future deed
+    ("The ministry said it will send food aid to the refugees.", "AGREE", None),
+    ("The president is ready to meet the opposition leader.", "AGREE", None),
+    ("The rebels offered to negotiate with the government.", "AGREE", None),
+    # CAMEO 13 "threaten to ...": a conflictual deed its doer says it will do
+    ("The farmers' union said it would boycott the elections.", "THREATEN", "restrict"),
+    ("The cabinet announced it is prepared to impose martial law.", "THREATEN", "restrict"),
+    ("The army said it will withdraw from the valley unless the rebels disarm.", "THREATEN",
+     None),
+    # CAMEO 12: a stated refusal to cooperate
+    ("The ministry said it will not accept the proposal.", "REJECT", None),
+])
+def test_a_stated_intent_is_coded_as_the_statement(sentence, expected_type, expected_mode):
+    events = run(parse(sentence))
+    stated = only(events, expected_type)
+    assert (stated.mode, stated.modality) == (expected_mode, "asserted")
+
+
+@pytest.mark.parametrize("sentence, deed", [
+    ("The rebels will attack the garrison.", "ASSAULT"),  # foretold, not stated by the doer
+    ("The envoy said the council must be ready to meet the rebels.", "CONSULT"),  # asked of it
+])
+def test_a_deed_nobody_states_as_their_own_intent_keeps_its_type(sentence, deed):
+    events = run(parse(sentence))
+    assert only(events, deed).modality != "asserted"
+    assert not [e for e in events if e.event_type in ("AGREE", "THREATEN")]
+
+
+def test_allowing_someone_to_act_is_a_concession():
+    r = parse("The governor allowed the traders to sell their goods.")
+    e = only(run(r), "CONCEDE")
+    assert e.source_text == "The governor" and e.trigger == "allowed"
+    r = parse("Weather permitting, the march went ahead.")
+    assert not [e for e in run(r) if e.event_type == "CONCEDE"]
+
+
+def test_a_press_release_releases_nobody():
+    r = parse("The army shelled the town, the rebels said in a press release.")
+    events = run(r)
+    assert only(events, "ASSAULT") and not [e for e in events if e.event_type == "RETREAT"]
+
+
+def test_people_held_as_human_shields_are_detained():
+    r = parse("The militia has been holding hundreds of villagers as human shields.")
+    e = only(run(r), "COERCE")
+    assert e.mode == "detain" and e.source_text == "The militia"

@@ -21,8 +21,8 @@ from ..model import DocResult, Event, stable_id
 from . import anchor
 from .implicit import fill_roles_from_place
 from .lexicon import Entry, Lexicon, Match, _lexicon_data, load_coder_lexicon
-from .modality import (HISTORICAL, HYPOTHETICAL, INTENDED, NEGATED, REALISED,
-                       historical_by_time, modality)
+from .modality import (ASSERTED, HISTORICAL, HYPOTHETICAL, INTENDED, NEGATED, REALISED,
+                       StatedIntent, historical_by_time, modality, stated_intent)
 from .roles import MentionIndex, Role, RoleFinder, names_participant
 
 # Entity labels a noun trigger may sit in without being part of a name ("March of the Living").
@@ -37,6 +37,21 @@ VIOLENT_CONTENT = frozenset({"ASSAULT", "COERCE"})
 REPORTING_VERBS = frozenset({"say", "tell", "warn", "declare", "announce", "state", "write",
                              "tweet", "post", "insist", "add", "stress", "claim", "vow"})
 CAUSE_PREPS = frozenset({"after", "over", "following", "against"})
+# A doer's stated intent is itself the event in PLOVER (CAMEO 03 "express intent to cooperate,
+# provide aid, yield, meet" -> AGREE; 13 "threaten to boycott, sanction, use force" ->
+# THREATEN); a stated refusal to cooperate is a REJECT (CAMEO 12).
+COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
+                               "RETREAT"})
+CONFLICT_TYPES = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
+# The THREATEN mode of a threatened deed (plover.yaml; CAMEO 1311-1385), by (type, mode), then
+# by type.
+THREAT_MODES = {("SANCTION", "expel"): "expel", ("SANCTION", "withdraw"): "relations",
+                ("SANCTION", "discontinue"): "relations", ("COERCE", "ban"): "ban",
+                ("COERCE", "curfew"): "restrict", ("COERCE", "martial-law"): "restrict",
+                ("COERCE", "restrict"): "restrict", ("COERCE", "deport"): "expel",
+                ("PROTEST", "boycott"): "restrict", ("PROTEST", "obstruct"): "restrict",
+                "SANCTION": "restrict", "COERCE": "violence", "ASSAULT": "violence",
+                "PROTEST": "relations"}
 
 
 def _coding_setup(result: DocResult, lexicon: Lexicon | None):
@@ -466,6 +481,7 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
         place_source = "article_country" if place_id else None
 
     mod = modality(trigger, ctx.published)
+    intent = stated_intent(trigger) if repeats is None and not noun else None
     tm = anchor.event_time(trigger, ctx.times.get(sent_i, []))
     if tm is not None:
         span, time_source = tm.span, "text"
@@ -495,6 +511,7 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
             if len(candidates) > 1 and s and t and s.token_i >= 0 and t.token_i >= 0:
                 pair_type = ctx.classified_type(sent, s, t, candidates, event_type)
                 pair_mode = mode if pair_type == event_type else None
+            pair_type, pair_mode, pair_mod = _as_statement(pair_type, pair_mode, mod, intent)
             events.append(Event(
                 event_id=stable_id(ctx.doc_id, ev_start, trigger.idx, pair_type,
                                    _role_key(s), _role_key(t)),
@@ -502,13 +519,34 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
                 source_actor_id=s.actor_id if s else None,
                 target_actor_id=t.actor_id if t else None,
                 source_text=s.text if s else None, target_text=t.text if t else None,
-                trigger=trigger_text, modality=mod,
+                trigger=trigger_text, modality=pair_mod,
                 evidence=evidence, evidence_start=ev_start, evidence_end=ev_end,
                 time=span, time_source=time_source,
                 place_id=place_id, place_source=place_source,
                 confidence=_confidence(noun, match, s, t),
                 target_basis="place" if t is not None and t.by_place else None))
     return events
+
+
+def _as_statement(event_type: str, mode: str | None, mod: str,
+                  intent: StatedIntent | None) -> tuple[str, str | None, str]:
+    """(type, mode, modality) of a deed its doer states it will do: "said it will send aid" is
+    an AGREE, "said they would boycott the talks" a THREATEN (restrict), "will withdraw unless
+    X ..." an ultimatum (THREATEN), "will not accept" a REJECT; the statement was made, so it
+    is asserted. A deed only foretold, or already marked otherwise (claimed, historical),
+    keeps its own type and modality."""
+    if intent is None or mod not in (INTENDED, HYPOTHETICAL, NEGATED, ASSERTED):
+        return event_type, mode, mod
+    if event_type in COOPERATIVE_TYPES:
+        if intent.refused:
+            return "REJECT", None, ASSERTED
+        if intent.ultimatum:
+            return "THREATEN", None, ASSERTED
+        return "AGREE", mode if event_type == "AGREE" else None, ASSERTED
+    if event_type in CONFLICT_TYPES and not intent.refused:
+        threat = THREAT_MODES.get((event_type, mode)) or THREAT_MODES.get(event_type)
+        return "THREATEN", threat, ASSERTED
+    return event_type, mode, mod
 
 
 def _char_span(doc, role: Role, base: int) -> tuple[int, int]:

@@ -72,6 +72,8 @@ class Lexicon:
         self.anaphora_nouns = frozenset(ana.get("nouns") or ())
         self.echo_verbs = frozenset(ana.get("echo") or ())
         self.needs_object = frozenset(extra.get("needs_object") or ())
+        self.non_event_nouns = frozenset(
+            tuple(str(p).lower().split()) for p in extra.get("non_event_nouns") or ())
         self.non_agents = frozenset(extra.get("non_agents") or ())
         self.senses = {}
         for sense in extra.get("noun_senses") or ():
@@ -102,6 +104,8 @@ class Lexicon:
             return None
         if not noun and lemma in self.needs_object and not _has_object(token):
             return None  # "the crowd later dispersed": nobody was dispersed
+        if noun and self.non_event_nouns and self._names_no_event(token, lemma):
+            return None  # "a press release": a text, not a release of anyone
         frame = None
         for entry in entries:
             if not entry.words:
@@ -117,6 +121,11 @@ class Lexicon:
             if used is not None:
                 return Match(entry, used)
         return None
+
+    def _names_no_event(self, noun, lemma: str) -> bool:
+        """The noun with its compound modifier is a listed non-event ("press release")."""
+        return any((c.lemma_.lower(), lemma) in self.non_event_nouns
+                   for c in noun.children if c.dep_ == "compound")
 
     def _sense(self, token, entry: Entry) -> Entry:
         """The sense a bare event noun's own words or its verb pick: "called a 24-hour
@@ -174,11 +183,20 @@ def _relemma(token, index) -> str:
 
 
 def _has_object(verb) -> bool:
-    """A direct object, a passive subject, or the noun a participle modifies ("protesters
-    dispersed by police")."""
+    """A direct object, a passive subject, the noun a participle modifies ("protesters
+    dispersed by police"), or the subject of an infinitive clause, which the small model gives
+    "allowed X to run" in place of an object."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
-    return any(c.dep_ in ("dobj", "dative", "nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("dobj", "dative", "nsubjpass", "auxpass") or _infinitive_subject(c)
+               for c in verb.children)
+
+
+def _infinitive_subject(clause) -> bool:
+    """"allowed Ouattara to run" parsed as ccomp(run) with nsubj(Ouattara) and aux(to)."""
+    return (clause.dep_ == "ccomp" and clause.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+            and any(c.dep_ == "nsubj" for c in clause.children))
 
 
 def _has_verb_complement(token) -> bool:

@@ -10,6 +10,7 @@ the claimed ones (:data:`REALISED`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 ASSERTED, NEGATED, HYPOTHETICAL, INTENDED, CLAIMED, HISTORICAL = (
@@ -23,13 +24,15 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether", "lest"})
 NEGATING_GOVERNORS = frozenset({"deny", "refuse", "fail", "avoid", "decline", "refrain", "stop",
                                 "cease", "halt", "abandon", "reject", "prevent", "forgo",
                                 # "barred Americans from doing business with them"
-                                "bar", "prohibit", "forbid", "outlaw"})
+                                "bar", "prohibit", "forbid", "outlaw", "unwilling"})
 INTENT_GOVERNORS = frozenset({"vow", "plan", "intend", "threaten", "want", "seek", "aim", "pledge",
                               "promise", "prepare", "hope", "try", "attempt", "decide", "resolve",
                               "vow", "mean", "wish", "agree", "offer", "expect", "warn", "ready",
                               "plot", "scheme", "order", "urge", "call", "demand", "ask", "push",
                               "press", "tell", "instruct", "propose", "consider", "weigh", "mull",
-                              "discuss", "go", "set", "poise", "gear"})
+                              "discuss", "go", "set", "poise", "gear",
+                              # "is willing to send", "is prepared to impose" (the adjectives)
+                              "willing", "prepared", "eager", "keen", "determined"})
 HYPOTHETICAL_GOVERNORS = frozenset({"consider", "weigh", "mull", "discuss", "fear", "suspect",
                                     "speculate", "possible", "likely", "unlikely", "risk", "could",
                                     "imagine", "doubt"})
@@ -39,6 +42,20 @@ CLAIM_GOVERNORS = frozenset({"claim", "allege", "purport", "assert", "insist", "
                              "maintain", "boast", "rumor", "rumour"})
 # "accused Iran of supplying drones": the supplying is the accuser's claim.
 ACCUSATION_GOVERNORS = frozenset({"accuse", "blame", "charge", "suspect", "indict", "convict"})
+# Stance words after a copula that state the subject's own readiness ("is ready to contribute",
+# "is prepared to impose"): the intent is the subject's.
+STANCE_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "keen", "determined",
+                               "poised", "unwilling"})
+# Verbs by which a doer commits itself to a deed ("offered to negotiate"). Not those the
+# lexicon codes as the statement itself ("vowed to attack" is a THREATEN and an intended
+# attack; "pledged to send aid" an AGREE and intended aid).
+COMMITMENT_VERBS = frozenset({"offer", "commit", "undertake"})
+# Verbs that report a statement: "X said it will boycott", "Y announced that it would extend".
+STATEMENT_VERBS = frozenset({"say", "announce", "tell", "declare", "state", "confirm", "add",
+                             "insist", "stress", "indicate", "reiterate", "report", "quote",
+                             "write", "signal"})
+DEONTIC_AUX = frozenset({"must", "should", "ought"})
+MODAL_INTENT_AUX = frozenset({"may", "might", "could"})  # only with a condition: "may halt ... if"
 # Nouns that frame what follows as not (yet) real: "the countdown to attacks", "a plan to".
 IRREALIS_NOUNS = {
     "countdown": INTENDED, "threat": INTENDED, "plan": INTENDED, "plot": INTENDED,
@@ -141,3 +158,59 @@ def historical_by_time(span_end: date | None, published: date | None, years: int
     except ValueError:  # 29 February
         cutoff = published.replace(year=published.year - years, day=28)
     return span_end < cutoff
+
+
+@dataclass(frozen=True, slots=True)
+class StatedIntent:
+    """What a doer says it will do ("X said it will boycott the vote", "Y is ready to send
+    troops"): PLOVER codes the statement, not the deed, as the event (CAMEO 03 "express intent
+    to ..." -> AGREE, 13 "threaten to ..." -> THREATEN)."""
+
+    refused: bool  # "said it will not accept": a stated refusal
+    ultimatum: bool  # "will withdraw unless X": a condition put to another party
+    conditional: bool  # "would meet if", "may halt ... if"
+
+
+def stated_intent(trigger) -> StatedIntent | None:
+    """The intent a doer states about the deed this verb names, or None where the deed is only
+    foretold by the writer ("the rebels will attack"), asked of someone, or not a verb.
+    Read off the clause: a future auxiliary in reported speech ("said they would boycott"),
+    or a stance the subject takes ("is ready to", "offered to")."""
+    if trigger.pos_ != "VERB":
+        return None
+    aux = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
+    negated = any(c.dep_ == "neg" for c in trigger.children)
+    clause, stance = trigger, False
+    head = trigger.head
+    if trigger.dep_ == "xcomp" and head is not trigger:
+        if head.pos_ == "ADJ" and head.lemma_.lower() in STANCE_ADJECTIVES:
+            stance = True  # "ready to contribute": the copula carries tense and negation
+            negated = negated or head.lemma_.lower() == "unwilling"
+            clause = head.head if head.dep_ == "acomp" else head
+        elif head.pos_ == "VERB" and head.lemma_.lower() in COMMITMENT_VERBS:
+            stance, clause = True, head
+        if clause is not trigger:
+            aux |= {c.lower_ for c in clause.children if c.dep_ == "aux"}
+            negated = negated or any(c.dep_ == "neg" for c in clause.children)
+    if aux & DEONTIC_AUX:
+        return None  # "the US must be ready to mediate": asked of it by another, not stated
+    conditions = _condition_marks(trigger) | _condition_marks(clause)
+    reported = _reported(clause)
+    future = bool(aux & FUTURE_AUX) or (reported and "would" in aux)
+    modal = reported and bool(aux & MODAL_INTENT_AUX) and bool(conditions)
+    if not (stance or (future and reported) or modal):
+        return None
+    return StatedIntent(refused=negated, ultimatum="unless" in conditions,
+                        conditional=bool(conditions))
+
+
+def _reported(clause) -> bool:
+    """The clause is what a statement verb reports: "X said it will ...", "..., X said"."""
+    head = clause.head
+    return (clause.dep_ in ("ccomp", "parataxis") and head is not clause
+            and head.lemma_.lower() in STATEMENT_VERBS)
+
+
+def _condition_marks(verb) -> set[str]:
+    return {m.lower_ for c in verb.children if c.dep_ == "advcl"
+            for m in c.children if m.dep_ == "mark" and m.lower_ in CONDITION_MARKS}
