@@ -61,3 +61,27 @@ def test_an_actor_in_a_relative_clause_is_not_the_target():
     e = coded("Ruritania rejected the proposal, which Freedonia later praised.", "REJECT",
               Ruritania="RUR", Freedonia="FRE")
     assert e.source_actor_id == "RUR" and e.target_actor_id is None
+
+
+def test_whom_a_deed_allows_is_the_subject_the_parse_gives_the_infinitive():
+    # "allow X to join": the parse makes X the subject of "join", not the object of "allow"
+    e = coded("The court decided to allow Freedonia to join the talks.", "CONCEDE",
+              Freedonia="FRE")
+    assert e.target_actor_id == "FRE"
+
+
+
+def test_a_target_that_is_the_doer_itself_gives_way_to_the_other_party():
+    r = parse("Ruritania plans to impose curbs on its own banks over loans to Freedonian firms.")
+    state(r, "Ruritania", "RUR")
+    state(r, "its", "RUR")  # as coreference links it
+    state(r, "Freedonian", "FRE")
+    EventsStage()([r])
+    e = next(e for e in r.events if e.event_type == "SANCTION")
+    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "FRE")
+
+
+def test_an_actor_in_a_time_phrase_is_not_the_target():
+    e = coded("Ruritania will impose curbs on the fishing fleet after talks with Freedonia.",
+              "SANCTION", Ruritania="RUR", Freedonia="FRE")
+    assert e.source_actor_id == "RUR" and e.target_actor_id is None

@@ -426,6 +426,11 @@ class RoleFinder:
             elif complement and c.dep_ == "prep" and c.lower_ == "to":
                 # "refused to respond to a demand from X": only a thing, led back to its doer
                 things.extend(p for p in c.children if p.dep_ == "pobj")
+            elif c.dep_ == "ccomp" and _infinitive(c):
+                # "allowed candidate X to run", "refused to allow UN planes to land": the parse
+                # makes the verb's object the subject of the infinitive after it
+                direct.extend(n for n in c.children
+                              if n.dep_ == "nsubj" and self._participant(n, consumed))
             elif c.dep_ == "prt":  # "call on": the particle's object
                 by_prep.extend(p for p in c.children if p.dep_ == "pobj")
                 # "kidnapped up to 16 advisers": the parse reads the quantity "up to" as a
@@ -657,10 +662,11 @@ class RoleFinder:
         the doer, a place named as where, and a side taken ("pro-Iranian") never count.
         Only a deed with a named doer is completed so (a fallback makes no new events), and
         not a protest, whose aim has rules of its own (:meth:`purpose_targets`, implicit.py)."""
-        if any(r.actor_id for r in roles) or event_type in PURPOSE_TARGET_TYPES \
-                or not any(r.actor_id for r in sources):
-            return roles
         taken = {r.actor_id for r in sources if r.actor_id}
+        # a target that is the doer itself ("restrictions on its labour market") names no other
+        if any(r.actor_id and r.actor_id not in taken for r in roles) \
+                or event_type in PURPOSE_TARGET_TYPES or not taken:
+            return roles
         doer_tokens = {t.i for r in sources if r.token_i >= 0
                        for t in trigger.doc[r.token_i].subtree}
         last = max((trigger.i, *consumed))
@@ -938,13 +944,20 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "
                             "across", "around", "outside", "along"})
 
 
+# Prepositions of time: "after talks with X" says when, not whom. ("amid/despite tensions
+# with X" may well name the counterpart: left in.)
+TIME_PREPS = frozenset({"after", "before", "during", "since", "until", "following"})
+
+
 def _inside_clause(tok, trigger) -> bool:
     """Whether ``tok`` hangs from ``trigger`` without entering a clause of its own or a
     coordinated verb (another deed)."""
     while tok.i != trigger.i:
-        if tok.dep_ in OWN_CLAUSE_DEPS or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")) \
-                or tok.lower_ == "according":  # "according to X": who reports it
-            return False
+        if tok.dep_ in OWN_CLAUSE_DEPS and not (tok.dep_ == "acl" and _infinitive(tok)) \
+                or (tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX")) \
+                or tok.lower_ == "according" \
+                or tok.dep_ == "prep" and tok.lower_ in TIME_PREPS:
+            return False  # "according to X" says who reports it; "after talks with X" when
         if tok.head.i == tok.i:
             return False
         tok = tok.head
@@ -959,6 +972,12 @@ SPONSOR_WORDS = frozenset({"backed", "allied", "aligned", "supported", "funded",
 def _sponsor(tok) -> bool:
     doc, i = tok.doc, tok.i
     return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in SPONSOR_WORDS
+
+
+def _infinitive(verb) -> bool:
+    """"(an invitation) to attend", "(allowed X) to run": a verb with its own "to"."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _locative(tok, m: Mention) -> bool:
