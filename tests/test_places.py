@@ -652,3 +652,22 @@ def test_a_list_introduced_as_states_names_states():
     assert places["Washington"].place_id == "iso:US-WA"  # the state, not the capital
     text = "Leaders of Gulf states like Kuwait met in Riyadh."  # a group of countries
     assert _geoparse_text(text, ["Kuwait", "Riyadh"])["Kuwait"].kind == "country"
+
+
+def test_a_dateline_names_the_filing_town(gaz):
+    from eventwire.resolve.places.toponyms import find_toponyms
+
+    res = _result("WINNIPEG — Manitoba's government said on Monday it would appeal.",
+                  [("WINNIPEG", "ORG"), ("Manitoba", "GPE")])
+    assert [t.text for t in find_toponyms(res, gaz)] == ["WINNIPEG", "Manitoba"]
+    res = _result("UPDATE — The council met on Monday.", [])
+    assert find_toponyms(res, gaz) == []  # capitals before a dash that name no place
+
+
+def test_a_name_tagged_both_person_and_place_is_the_place(gaz):
+    from eventwire.resolve.places.toponyms import find_toponyms
+
+    text = "Floods hit Tamil Nadu. Tamil Nadu has asked for aid, Jordan Smith said."
+    res = _result(text, [("Tamil Nadu", "GPE"), ("Tamil Nadu", "PERSON"), ("Jordan Smith", "PERSON")])
+    # The second "Tamil Nadu" is the state; a person's full name is no place.
+    assert [t.text for t in find_toponyms(res, gaz)] == ["Tamil Nadu", "Tamil Nadu"]
