@@ -671,3 +671,12 @@ def test_a_name_tagged_both_person_and_place_is_the_place(gaz):
     res = _result(text, [("Tamil Nadu", "GPE"), ("Tamil Nadu", "PERSON"), ("Jordan Smith", "PERSON")])
     # The second "Tamil Nadu" is the state; a person's full name is no place.
     assert [t.text for t in find_toponyms(res, gaz)] == ["Tamil Nadu", "Tamil Nadu"]
+
+
+def test_a_capital_tagged_person_is_a_place_but_a_persons_name_is_not(gaz):
+    from eventwire.resolve.places.toponyms import find_toponyms
+
+    text = "Abuja has raised fuel prices. Orlando Bloom met Mr Jordan; Orlando said so."
+    res = _result(text, [("Abuja", "PERSON"), ("Orlando Bloom", "PERSON"), ("Jordan", "PERSON"),
+                         ("Orlando", "PERSON")])
+    assert [t.text for t in find_toponyms(res, gaz)] == ["Abuja"]
