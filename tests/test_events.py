@@ -1333,3 +1333,20 @@ def test_people_held_as_human_shields_are_detained():
     r = parse("The militia has been holding hundreds of villagers as human shields.")
     e = only(run(r), "COERCE")
     assert e.mode == "detain" and e.source_text == "The militia"
+
+
+def test_an_object_the_parse_hangs_on_a_later_verb_still_completes_the_phrase():
+    # the small model makes "curfew" the subject of "toppled"; "shortened" has no object
+    r = parse("President Ruiz on Friday shortened by one hour the nightly curfew imposed in "
+              "Borduria after a May 4 coup toppled the elected government.")
+    e = only(run(r), "CONCEDE")
+    assert e.trigger == "shortened curfew" and "Ruiz" in e.source_text
+
+
+def test_a_call_for_someone_to_act_is_a_request_of_them():
+    # parsed as "called" + an adverbial clause marked "for": the mark is the phrase's "for"
+    r = parse("The union called for the government to resign.")
+    events = run(r)
+    request = only(events, "REQUEST")
+    assert (request.source_text, request.target_text) == ("The union", "the government")
+    assert only(events, "CONCEDE").modality == "intended"  # the resignation is only wanted

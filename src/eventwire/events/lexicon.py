@@ -120,6 +120,25 @@ class Lexicon:
             used = self._match_words(entry.words, frame)
             if used is not None:
                 return Match(entry, used)
+        if not noun and self.context_rules:
+            return self._match_misplaced_object(token, entries, frame or [], blocked)
+        return None
+
+    def _match_misplaced_object(self, verb, entries, frame, blocked) -> Match | None:
+        """"shortened by one hour the nightly curfew imposed in X": the small model, put off by
+        the words between, hangs the object on a later verb; a verb left with no object of
+        its own may take its phrase noun from the words that follow it, up to the next verb,
+        clause mark or punctuation."""
+        if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+            return None
+        after = [(t.lemma_.lower(), t.i) for t in _words_after(verb) if t.i not in blocked]
+        if not after:
+            return None
+        for entry in entries:
+            if entry.words:
+                used = self._match_words(entry.words, frame + after)
+                if used is not None:
+                    return Match(entry, used)
         return None
 
     def _names_no_event(self, noun, lemma: str) -> bool:
@@ -182,6 +201,22 @@ def _relemma(token, index) -> str:
     return token.lemma_.lower()
 
 
+MISPLACED_OBJECT_WINDOW = 8  # words after a verb where a misattached object may lie
+CLAUSE_BREAKS = frozenset({"VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"})
+
+
+def _words_after(verb) -> list:
+    """The nouns after a verb before the next verb, conjunction or punctuation."""
+    out = []
+    doc = verb.doc
+    for t in doc[verb.i + 1: min(verb.i + 1 + MISPLACED_OBJECT_WINDOW, verb.sent.end)]:
+        if t.pos_ in CLAUSE_BREAKS:
+            break
+        if t.pos_ == "NOUN":
+            out.append(t)
+    return out
+
+
 def _has_object(verb) -> bool:
     """A direct object, a passive subject, the noun a participle modifies ("protesters
     dispersed by police"), or the subject of an infinitive clause, which the small model gives
@@ -228,6 +263,9 @@ def _frame(token, depth: int = 3, dated: bool = False) -> list[tuple[str, int]]:
         tok, d = todo.pop()
         if dated and _object_conjunct(tok):
             pass  # "provided photographs and other intelligence": each conjunct is an object
+        elif dated and d == 1 and (mark := _for_clause_mark(tok)) is not None:
+            out.append(("for", mark.i))  # "called for the army to withdraw": "call for"
+            continue
         elif tok.dep_ not in FRAME_DEPS or (dated and _dated(tok)):
             continue
         out.append((tok.lemma_.lower(), tok.i))
@@ -245,6 +283,14 @@ def _object_conjunct(tok) -> bool:
     """A noun joined by "and"/"or" to an object (coder only): the verb governs it too. Never a
     conjoined verb, which is another clause."""
     return tok.dep_ == "conj" and tok.pos_ in ("NOUN", "PROPN") and tok.head.dep_ in OBJECT_DEPS
+
+
+def _for_clause_mark(clause):
+    """"called for the army to withdraw": the small model reads "for" as the mark of an
+    adverbial clause ("for" + subject + "to" + verb); for a phrase it is the preposition."""
+    if clause.dep_ != "advcl" or clause.pos_ != "VERB":
+        return None
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
 
 
 def _dated(tok) -> bool:

@@ -80,7 +80,7 @@ def modality(trigger, published: date | None = None) -> str:
         if mark:
             return mark
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         if node.dep_ not in CLIMB_DEPS:
             break
@@ -127,7 +127,8 @@ def _governor_mark(node, head) -> str | None:
                 return CLAIMED
             if dep == "ccomp" and lemma in CLAIM_GOVERNORS:
                 return CLAIMED
-            if dep in ("xcomp", "prep", "dobj", "pcomp") and lemma in INTENT_GOVERNORS:
+            if (dep in ("xcomp", "prep", "dobj", "pcomp") or _for_clause(node)) \
+                    and lemma in INTENT_GOVERNORS:
                 # "vowed to respond"; "warned of attacks"; "ordered strikes"
                 return HYPOTHETICAL if lemma in HYPOTHETICAL_GOVERNORS else INTENDED
             if dep == "ccomp" and lemma in HYPOTHETICAL_GOVERNORS:
@@ -137,6 +138,12 @@ def _governor_mark(node, head) -> str | None:
     elif head.dep_ == "prep" and head.lower_ in BEFORE_PREPS and dep == "pobj":
         return None
     return None
+
+
+def _for_clause(node) -> bool:
+    """"called for the government to resign": a "for ... to" clause says what is wanted."""
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for"
+                                        for c in node.children)
 
 
 def _before_past_year(prep, published: date | None) -> bool:
@@ -182,14 +189,14 @@ def stated_intent(trigger) -> StatedIntent | None:
     negated = any(c.dep_ == "neg" for c in trigger.children)
     clause, stance = trigger, False
     head = trigger.head
-    if trigger.dep_ == "xcomp" and head is not trigger:
+    if trigger.dep_ == "xcomp" and head.i != trigger.i:
         if head.pos_ == "ADJ" and head.lemma_.lower() in STANCE_ADJECTIVES:
             stance = True  # "ready to contribute": the copula carries tense and negation
             negated = negated or head.lemma_.lower() == "unwilling"
             clause = head.head if head.dep_ == "acomp" else head
         elif head.pos_ == "VERB" and head.lemma_.lower() in COMMITMENT_VERBS:
             stance, clause = True, head
-        if clause is not trigger:
+        if clause.i != trigger.i:
             aux |= {c.lower_ for c in clause.children if c.dep_ == "aux"}
             negated = negated or any(c.dep_ == "neg" for c in clause.children)
     if aux & DEONTIC_AUX:
@@ -207,7 +214,7 @@ def stated_intent(trigger) -> StatedIntent | None:
 def _reported(clause) -> bool:
     """The clause is what a statement verb reports: "X said it will ...", "..., X said"."""
     head = clause.head
-    return (clause.dep_ in ("ccomp", "parataxis") and head is not clause
+    return (clause.dep_ in ("ccomp", "parataxis") and head.i != clause.i
             and head.lemma_.lower() in STATEMENT_VERBS)
 
 
