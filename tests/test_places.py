@@ -680,3 +680,18 @@ def test_a_capital_tagged_person_is_a_place_but_a_persons_name_is_not(gaz):
     res = _result(text, [("Abuja", "PERSON"), ("Orlando Bloom", "PERSON"), ("Jordan", "PERSON"),
                          ("Orlando", "PERSON")])
     assert [t.text for t in find_toponyms(res, gaz)] == ["Abuja"]
+
+
+@pytest.mark.parametrize("word, place_id", [
+    ("Iowan", "iso:US-IA"), ("Iowans", "iso:US-IA"), ("Manitobans", "iso:CA-MB"),
+    ("Wisconsinites", "iso:US-WI"), ("Central American", "sup:central-america"), ("Tibetan", "iso:CN-XZ"),
+])
+def test_adjectives_of_states_and_regions(gaz, word, place_id):
+    assert gaz.adjective(word).place_id == place_id
+    assert resolve_name(word, gaz).place_id == place_id
+
+
+def test_every_adjective_names_a_gazetteer_place(gaz):
+    data = yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8"))
+    assert all(gaz.get(place_id) is not None for place_id in data["adjectives"].values())
+    assert gaz.adjective("Georgian") is None and gaz.demonym("Georgian") == "GEO"  # the country's

@@ -572,8 +572,11 @@ def _adjectives(b: _Builder, supplement: dict) -> None:
     """The supplement's adjectives of regions that are not countries ("English")."""
     by_id = {e[0]: i for i, e in enumerate(b.entries)}
     for word, place_id in (supplement.get("adjectives") or {}).items():
-        if place_id in by_id:
-            b.index.setdefault("~" + name_key(word), []).append(by_id[place_id])
+        if place_id not in by_id:
+            continue
+        # Demonyms of people take an s in the plural ("Iowans", "Marylanders").
+        for form in (word, word + "s") if word[-1] in "nre" else (word,):
+            b.index.setdefault("~" + name_key(form), []).append(by_id[place_id])
 
 
 _AIRPORT_GENERIC = re.compile(r"^(?:international|intl|regional|municipal|county|city|metropolitan|"
