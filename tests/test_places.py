@@ -695,3 +695,14 @@ def test_every_adjective_names_a_gazetteer_place(gaz):
     data = yaml.safe_load(SUPPLEMENT.read_text(encoding="utf-8"))
     assert all(gaz.get(place_id) is not None for place_id in data["adjectives"].values())
     assert gaz.adjective("Georgian") is None and gaz.demonym("Georgian") == "GEO"  # the country's
+
+
+def test_kenyas_former_provinces_are_their_counties(gaz):
+    nyanza = resolve_name("Nyanza Province", gaz, main="KEN")
+    assert nyanza.place_id == "sup:kenya-nyanza"
+    kisumu = resolve_name("Kisumu", gaz, main="KEN")
+    assert haversine_km((nyanza.lat, nyanza.lon), (kisumu.lat, kisumu.lon)) < 100
+    text = "Cases were reported in the provinces of Nyanza, Rift Valley and Western, Kenya said."
+    places = _geoparse_text(text, ["Nyanza", "Rift Valley", "Western", "Kenya"])
+    assert {p.place_id for n, p in places.items() if n != "Kenya"} == {
+        "sup:kenya-nyanza", "sup:kenya-rift-valley", "sup:kenya-western"}
