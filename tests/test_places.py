@@ -706,3 +706,15 @@ def test_kenyas_former_provinces_are_their_counties(gaz):
     places = _geoparse_text(text, ["Nyanza", "Rift Valley", "Western", "Kenya"])
     assert {p.place_id for n, p in places.items() if n != "Kenya"} == {
         "sup:kenya-nyanza", "sup:kenya-rift-valley", "sup:kenya-western"}
+
+
+@pytest.mark.parametrize("name, country, place_id", [
+    ("Nineveh", "IRQ", "iso:IQ-NI"),  # not Calcutta, Ohio, once so called
+    ("Hadramout", "YEM", "iso:YE-HD"),
+    ("Donbas", "UKR", "sup:donbas"),
+    ("Somaliland", "SOM", "sup:somaliland"),
+    ("Eastern Ghouta", "SYR", "sup:eastern-ghouta"),
+    ("Ras al-Ain", "SYR", "gn:165509"),  # a district seat of unknown people, not Rosh HaAyin
+])
+def test_conflict_news_names(gaz, name, country, place_id):
+    assert resolve_name(name, gaz, main=country, countries=Counter({country: 2})).place_id == place_id

@@ -46,7 +46,7 @@ def _prior(e: Entry, key: str, facility_named: bool, spelling: str | None = None
     """What the name means out of context: its kind and size. ``spelling`` is the name as
     spelt (``spelling_key``); a famous city spelt otherwise is not what the name means."""
     if e.precision == "city":
-        score = 1.0 + 0.8 * math.log10(e.population + 1)
+        score = 1.0 + 0.8 * math.log10((e.population or _UNKNOWN_TOWN_PEOPLE) + 1)
         if is_famous(e) and name_key(e.name) == key and _spelt_as(e, spelling):
             # Only under its own name: "Mexico" is the country, not Mexico City, and
             # "Salisbury" the English town, not Harare's colonial name.
@@ -170,6 +170,7 @@ def _nearest_km(e: Entry, others: list[Entry]) -> float | None:
 
 
 _HOLDS_BONUS = 3.0
+_UNKNOWN_TOWN_PEOPLE = 500
 # Nearness to the story's other places (half beyond 150 km, none beyond 600 km). Dev
 # acc@161 GWN/GeoVirus: 0.5 94.33/85.07, 0.6 94.47/85.07, 0.75 94.62/85.16, 0.8 94.62/85.16,
 # 0.85 94.62/85.16, 1.0 94.47/85.16, 1.5 94.47/85.12 (the gain is one story's "New York
