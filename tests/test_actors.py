@@ -667,3 +667,9 @@ def test_an_unknown_body_named_as_international_is_a_new_ngo():
     # a national one stays national
     r = run("The Nigerian Union of Teachers called a strike.")
     assert r.actors[linked(r, "The Nigerian Union of Teachers")].country == "NGA"
+
+
+def test_a_religious_modifier_leaves_the_agent_its_countrys_context():
+    # a faith names no country: the demonstrators are placed as bare "demonstrators" would be
+    r = run("Police in Cairo dispersed Moslem demonstrators outside a court on Monday.")
+    assert bare_agents(r)["Moslem demonstrators"] == "EGY-CVL"

@@ -7,6 +7,8 @@ depend on the actor and place resolvers.
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.events import EventsStage
 from eventwire.model import Article, Document, DocResult, Mention, content_hash
 from eventwire.nlp import NlpStage
@@ -28,12 +30,14 @@ def state(result: DocResult, surface: str, actor_id: str) -> None:
                                    result.sentence_of(start).index, actor_id=actor_id))
 
 
-def coded(text: str, event_type: str, **states: str):
+def coded(text: str, event_type: str, trigger: str | None = None, **states: str):
+    """The one event of ``event_type`` (and of ``trigger``'s first word, where given)."""
     r = parse(text)
     for surface, actor_id in states.items():
         state(r, surface, actor_id)
     EventsStage()([r])
-    found = [e for e in r.events if e.event_type == event_type]
+    found = [e for e in r.events if e.event_type == event_type
+             and (trigger is None or e.trigger.split()[0] == trigger)]
     assert len(found) == 1, [(e.event_type, e.trigger, e.source_text, e.target_text) for e in r.events]
     return found[0]
 
@@ -59,7 +63,7 @@ def test_who_reports_the_deed_is_not_its_target():
 
 def test_an_actor_in_a_relative_clause_is_not_the_target():
     e = coded("Ruritania rejected the proposal, which Freedonia later praised.", "REJECT",
-              Ruritania="RUR", Freedonia="FRE")
+              "rejected", Ruritania="RUR", Freedonia="FRE")
     assert e.source_actor_id == "RUR" and e.target_actor_id is None
 
 
@@ -85,3 +89,18 @@ def test_an_actor_in_a_time_phrase_is_not_the_target():
     e = coded("Ruritania will impose curbs on the fishing fleet after talks with Freedonia.",
               "SANCTION", Ruritania="RUR", Freedonia="FRE")
     assert e.source_actor_id == "RUR" and e.target_actor_id is None
+
+
+@pytest.mark.parametrize("sentence, event_type", [
+    ("Ruritania charged that Freedonia had broken the truce.", "ACCUSE"),
+    ("Ruritania protested that Freedonia had seized its fishing boats.", "PROTEST"),
+])
+def test_whom_a_charge_or_protest_is_about_is_the_subject_of_its_clause(sentence, event_type):
+    e = coded(sentence, event_type, Ruritania="RUR", Freedonia="FRE")
+    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "FRE")
+
+
+def test_a_protest_in_defiance_of_someone_targets_them():
+    e = coded("Thousands of farmers blocked roads in Ruritania in defiance of the Freedonian "
+              "governor.", "PROTEST", Ruritania="RUR", Freedonian="FRE")
+    assert e.target_actor_id == "FRE"

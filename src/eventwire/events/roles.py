@@ -43,8 +43,11 @@ PURPOSE_TARGET_TYPES = frozenset({"PROTEST"})
 # Types whose target may be the subject of their condition ("threatened to ... unless X ...").
 CONDITION_TARGET_TYPES = frozenset({"THREATEN"})
 CONDITION_MARKS = frozenset({"if", "unless"})
-# Types whose target may be the subject of a complement clause ("demanded that X resign").
-CLAUSE_TARGET_TYPES = frozenset({"REQUEST"})
+# Types whose target may be the subject of a complement clause ("demanded that X resign",
+# "charged that X had broken the truce", "protested that X had seized the boats").
+CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
+# "in defiance of X", "in opposition to X": whom a protest is made against.
+DEFIANCE_NOUNS = {"defiance": "of", "opposition": "to"}
 # Prepositions on an object noun that lead to the actor behind it or facing it: "a request by
 # X", "an offer from X", "action against X", "aid to X", "a meeting of X".
 OBJECT_NOUN_PREPS = frozenset({"by", "from", "against", "on", "to", "of", "for", "between"})
@@ -500,9 +503,18 @@ class RoleFinder:
 
     def _in_protest_targets(self, prep) -> list:
         """"staged a hunger strike in protest against abuses by X", "a strike in protest of
-        X's arrests": the target of the protest the action is made in."""
+        X's arrests", "blocked roads in defiance of X": the target of the protest the action
+        is made in."""
         preps = self.lexicon.target_preps.get("PROTEST", frozenset()) | {"of"}
         for noun in (p for p in prep.children if p.dep_ == "pobj"):
+            defied = DEFIANCE_NOUNS.get(noun.lemma_.lower())
+            if defied:
+                objs = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == defied
+                        for o in c.children if o.dep_ == "pobj"]
+                found = [o for o in objs if self._resolves(o)]
+                if found:
+                    return found
+                continue
             m = self.lexicon.match(noun, noun=True)
             if m is None or m.event_type != "PROTEST":
                 continue

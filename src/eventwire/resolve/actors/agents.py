@@ -92,6 +92,15 @@ FOREIGN_MODIFIERS = frozenset({
     "foreign", "international", "western", "coalition", "allied", "multinational", "enemy",
     "rival", "overseas", "peacekeeping", "outside", "neighbouring", "neighboring", "un", "nato",
 })
+# Religious modifiers: a faith names no country, so "Moslem demonstrators", "Christian
+# villagers" take theirs from the context as bare "demonstrators" would (CAMEO codes the
+# religion apart from the country). Left out: "Jewish", which in conflict news mostly stands
+# for Israel ("Jewish settlers in Hebron": GSR dev codes them ISR, not the place's PSE).
+RELIGIOUS_MODIFIERS = frozenset({
+    "muslim", "moslem", "islamic", "islamist", "christian", "catholic", "protestant",
+    "orthodox", "hindu", "buddhist", "sikh", "sunni", "shiite", "shi'ite", "shia",
+    "coptic", "evangelical", "druze", "alawite", "alevi", "yazidi",
+})
 # Prepositions that place a clause ("arrested suspects in Kabul", "clashed near Aleppo").
 LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "across", "around", "inside", "into",
                             "throughout", "from"})
@@ -312,7 +321,8 @@ def bare_context_ok(chunk, head_words: list[str]) -> bool:
             and " ".join(head_words[-2:]) not in SECTOR_PHRASES):
         return False
     for tok in chunk[:-1]:
-        if tok.dep_ == "det" or tok.is_punct or tok.like_num or tok.pos_ == "NUM":
+        if tok.dep_ == "det" or tok.is_punct or tok.like_num or tok.pos_ == "NUM" \
+                or tok.lower_ in RELIGIOUS_MODIFIERS:
             continue
         if tok.tag_ == "PRP$" or tok.dep_ == "poss" or tok.pos_ == "PROPN" or tok.ent_type_ \
                 or tok.lower_ in FOREIGN_MODIFIERS or tok.lower_ in ("pro", "anti"):
