@@ -103,6 +103,7 @@ def test_lexicon_covers_all_types_and_no_phrase_has_two_meanings():
         __import__("importlib.resources").resources.files("eventwire.data")
         .joinpath("events/verbs.yaml").read_text("utf-8"))
     modes = {t: set(ontology.modes(t)) for t in ontology.EVENT_TYPES}
+    coder_lex = lexmod.load_coder_lexicon()
     for section in ("verbs", "nouns"):
         assert set(data[section]) == set(ontology.EVENT_TYPES)
         seen = collections.Counter()
@@ -112,11 +113,17 @@ def test_lexicon_covers_all_types_and_no_phrase_has_two_meanings():
                 for p in phrases:
                     assert isinstance(p, str), (section, t, mode, p)  # YAML 1.1: on/no -> bool
                     seen[p] += 1
+        assert [p for p, n in seen.items() if n > 1] == []
+        coder_seen = collections.Counter()
         for t, by_mode in (data["coder"].get(section) or {}).items():  # the coder's own
             for mode, phrases in by_mode.items():
                 assert mode in modes[t], ("coder", section, t, mode)
-                seen.update(phrases)
-        assert [p for p, n in seen.items() if n > 1] == []
+                coder_seen.update(phrases)
+        assert [p for p, n in coder_seen.items() if n > 1] == []
+        # a coder phrase recodes the same base phrase: the coder lexicon has it once
+        index = coder_lex.verbs if section == "verbs" else coder_lex.nouns
+        phrases = collections.Counter(e.phrase for entries in index.values() for e in entries)
+        assert [p for p, n in phrases.items() if n > 1] == []
     n_verbs = sum(len(e) for e in lex.verbs.values())
     assert n_verbs >= 500 and sum(len(e) for e in lex.nouns.values()) >= 200
     assert all(isinstance(p, str) for ps in lex.target_preps.values() for p in ps)
@@ -133,7 +140,7 @@ def test_lexicon_covers_all_types_and_no_phrase_has_two_meanings():
      "the shipping firm"),
     ("Thousands of farmers marched against the new tax.", "PROTEST", None, "Thousands", "the new tax"),
     ("Police arrested the opposition leader.", "COERCE", "arrest", "Police", "the opposition leader"),
-    ("The two parties signed a peace agreement.", "AGREE", "sign", "The two parties", None),
+    ("The two parties signed a peace agreement.", "SUPPORT", None, "The two parties", None),
     ("The senator accused the governor of corruption.", "ACCUSE", "allege", "The senator",
      "the governor"),
     ("The mayor called on the residents to stay calm.", "REQUEST", None, "The mayor", "the residents"),
@@ -195,7 +202,7 @@ def test_coordinated_demonyms_fan_out_as_sources():
     mention(r, "Hungarian", "HUN-GOV", "NORP")
     mention(r, "Romanian", "ROU-GOV", "NORP")
     mention(r, "Ukraine", "UKR", "GPE")
-    events = [e for e in run(r) if e.event_type == "AGREE"]
+    events = [e for e in run(r) if e.event_type == "SUPPORT"]  # CAMEO 057: signing
     assert sorted(e.source_actor_id for e in events) == ["HUN-GOV", "ROU-GOV"]
     assert {e.target_actor_id for e in events} == {"UKR"}
 
@@ -973,7 +980,7 @@ def test_whoever_issues_a_statement_demanding_something_demands_it():
 
 @pytest.mark.parametrize("sentence, event_type, mode", [
     ("Borduria offered its troops to Ruritania.", "AGREE", None),
-    ("Borduria established diplomatic ties with Ruritania.", "AGREE", None),
+    ("Borduria established diplomatic ties with Ruritania.", "SUPPORT", None),
     ("Borduria gave a warm welcome to Ruritania.", "CONSULT", "host"),
 ])
 def test_coder_phrases_offer_troops_establish_ties_give_welcome(sentence, event_type, mode):
@@ -1329,10 +1336,11 @@ def test_a_press_release_releases_nobody():
     assert only(events, "ASSAULT") and not [e for e in events if e.event_type == "RETREAT"]
 
 
-def test_people_held_as_human_shields_are_detained():
+def test_people_held_as_human_shields_are_assaulted():
+    # CAMEO 184 "use as human shield" is under ASSAULT (PLV dev: 4 of 4)
     r = parse("The militia has been holding hundreds of villagers as human shields.")
-    e = only(run(r), "COERCE")
-    assert e.mode == "detain" and e.source_text == "The militia"
+    e = only(run(r), "ASSAULT")
+    assert e.trigger == "holding as shields" and e.source_text == "The militia"
 
 
 def test_an_object_the_parse_hangs_on_a_later_verb_still_completes_the_phrase():
@@ -1350,3 +1358,26 @@ def test_a_call_for_someone_to_act_is_a_request_of_them():
     request = only(events, "REQUEST")
     assert (request.source_text, request.target_text) == ("The union", "the government")
     assert only(events, "CONCEDE").modality == "intended"  # the resignation is only wanted
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # PLOVER's 2021 CAMEO mapping: 057 sign formal agreement, 054 grant diplomatic recognition
+    # and 055 apologize are SUPPORT; 0871 declare truce, ceasefire is RETREAT
+    ("Ruritania and Borduria signed a trade agreement on Monday.", "SUPPORT"),
+    ("Ruritania apologized to Borduria for the incident.", "SUPPORT"),
+    ("The rebels declared a unilateral ceasefire in the south.", "RETREAT"),
+    # an agreement not reached is a rejection; a summoned diplomat hears a grievance
+    ("The two sides failed to reach agreement on the border.", "REJECT"),
+    ("Borduria summoned the Ruritanian ambassador to complain about the raid.", "ACCUSE"),
+    # CAMEO 184 use as human shield is an assault
+    ("The army used villagers as human shields.", "ASSAULT"),
+])
+def test_coder_phrases_follow_the_plover_cameo_mapping(sentence, expected):
+    events = run(parse(sentence))
+    assert events and {e.event_type for e in events} == {expected}
+
+
+def test_an_ordered_investigation_is_the_investigation_not_a_request():
+    events = run(parse("The court ordered an investigation into the minister."))
+    assert [e.event_type for e in events] == ["ACCUSE"]
+    assert events[0].source_text == "The court"

@@ -43,6 +43,9 @@ CAUSE_PREPS = frozenset({"after", "over", "following", "against"})
 COOPERATIVE_TYPES = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE",
                                "RETREAT"})
 CONFLICT_TYPES = frozenset({"PROTEST", "SANCTION", "COERCE", "ASSAULT"})
+# An agreement or endorsement not made is a rejection (CAMEO 12; PLV dev codes "failed to reach
+# an agreement" REJECT 6 times of 6).
+AGREEMENT_TYPES = frozenset({"AGREE", "SUPPORT"})
 # The THREATEN mode of a threatened deed (plover.yaml; CAMEO 1311-1385), by (type, mode), then
 # by type.
 THREAT_MODES = {("SANCTION", "expel"): "expel", ("SANCTION", "withdraw"): "relations",
@@ -362,7 +365,13 @@ def _triggers(sent, lexicon: Lexicon, index: MentionIndex) -> list[tuple]:
     # an event noun that is a word of a verb phrase ("impose sanctions on") is not an event
     consumed = {i for _, m, noun in found if not noun for i in m.consumed}
     verb_types = {tok.i: m.event_type for tok, m, noun in found if not noun}
-    return [f for f in found if not (f[2] and (f[0].i in consumed or _restates(f, verb_types)))]
+    found = [f for f in found if not (f[2] and (f[0].i in consumed or _restates(f, verb_types)))]
+    # "the court ordered an investigation into X": an authority's order is the deed it orders
+    # (PLV dev: 6 of 6 coded as the ordered deed, none as a request)
+    ordered = {tok.head.i for tok, m, noun in found
+               if noun and tok.dep_ == "dobj" and m.event_type != "REQUEST"}
+    return [f for f in found if f[2] or f[0].i not in ordered
+            or f[0].lemma_.lower() not in ORDER_VERBS]
 
 
 def _actor_kind_phrase(verb, lexicon: Lexicon, blocked: frozenset[int]) -> Match | None:
@@ -417,6 +426,7 @@ def _own_event_noun(doc, match: Match, lexicon: Lexicon, index: MentionIndex):
 
 _ANAPHORA_ENTRY = Entry(ANAPHORA, None, "say the same thing", "say", ())
 _DEMAND_ENTRY = Entry("REQUEST", None, "say that X must", "say", ())
+ORDER_VERBS = frozenset({"order", "authorize", "authorise"})
 # Verbs that report what someone holds another must do: "said Libya must hand over".
 DEMAND_REPORTS = frozenset({"say", "reiterate", "insist", "stress", "tell", "declare", "add",
                             "conclude", "state", "repeat", "maintain", "argue", "announce"})
@@ -551,6 +561,8 @@ def _as_statement(event_type: str, mode: str | None, mod: str,
     X ..." an ultimatum (THREATEN), "will not accept" a REJECT; the statement was made, so it
     is asserted. A deed only foretold, or already marked otherwise (claimed, historical),
     keeps its own type and modality."""
+    if intent is None and mod == NEGATED and event_type in AGREEMENT_TYPES:
+        return "REJECT", None, ASSERTED  # "failed to reach agreement", "did not sign"
     if intent is None or mod not in (INTENDED, HYPOTHETICAL, NEGATED, ASSERTED):
         return event_type, mode, mod
     if event_type in COOPERATIVE_TYPES:

@@ -301,13 +301,22 @@ def _dated(tok) -> bool:
 
 
 def _merged(data: dict, extra: dict) -> dict:
-    """The base sections with the coder's extra classes, verbs and nouns added."""
+    """The base sections with the coder's extra classes, verbs and nouns added. A coder phrase
+    that the base sections list under another type or mode replaces it there: the base stays
+    as the classifier was trained, the coder follows the PLOVER mapping."""
     if not extra:
         return data
     out = dict(data)
     out["classes"] = {**(data.get("classes") or {}), **(extra.get("classes") or {})}
+    preps = {t: list(p or ()) for t, p in (data.get("target_preps") or {}).items()}
+    for t, more in (extra.get("target_preps") or {}).items():
+        preps.setdefault(t, []).extend(more or ())
+    out["target_preps"] = preps
     for section in ("verbs", "nouns"):
-        merged = {t: {m: list(p or ()) for m, p in (by_mode or {}).items()}
+        recoded = {str(p) for by_mode in (extra.get(section) or {}).values()
+                   for phrases in (by_mode or {}).values() for p in phrases or ()}
+        merged = {t: {m: [p for p in phrases or () if str(p) not in recoded]
+                      for m, phrases in (by_mode or {}).items()}
                   for t, by_mode in (data.get(section) or {}).items()}
         for t, by_mode in (extra.get(section) or {}).items():
             for m, phrases in (by_mode or {}).items():
