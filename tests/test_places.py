@@ -718,3 +718,18 @@ def test_kenyas_former_provinces_are_their_counties(gaz):
 ])
 def test_conflict_news_names(gaz, name, country, place_id):
     assert resolve_name(name, gaz, main=country, countries=Counter({country: 2})).place_id == place_id
+
+
+def test_demonyms_alone_give_an_unknown_name_no_country(gaz):
+    """A story that names no country and places nothing leaves an unknown street unlinked,
+    however often it says "French": a demonym says who, not where."""
+    text = "The French colonists laid out Zzyzx Street; French settlers and German farmers followed."
+    res = _result(text, [("French", "NORP"), ("Zzyzx Street", "FAC"), ("French", "NORP"), ("German", "NORP")])
+    from eventwire.resolve.places import geoparse
+
+    geoparse(res, gaz)
+    assert next(m for m in res.mentions if m.text == "Zzyzx Street").place_id is None
+    text = "Police in France found Zzyzx Street closed."
+    res = _result(text, [("France", "GPE"), ("Zzyzx Street", "FAC")])
+    geoparse(res, gaz)
+    assert next(m for m in res.mentions if m.text == "Zzyzx Street").place_id == "cc:FRA"

@@ -415,7 +415,11 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None, *, ranker=_SHIPPED
             trace.append((t.mention, *ranked[0]))
     _drop_strays(final, countries)
     _foreign_sites_to_their_town(topos, final, gaz, countries, main)
-    _fill_unknown(topos, final, gaz, countries, main)
+    # The last resort for an unknown name is the story's country, if the story names it or
+    # places something in it: demonyms alone ("French Quarter", "the French colonists" in a
+    # story of New Orleans) say who, not where.
+    placed_in = {e.country for e in final if e is not None}
+    _fill_unknown(topos, final, gaz, countries, main, fallback=main if main in placed_in else None)
     for t, e in zip(topos, final):
         if e is None or t.metonymic:
             continue
@@ -469,7 +473,7 @@ _SITE_WORDS = re.compile(r"\s+(?:international\s+)?(?:airport|air\s?base|airbase
 
 
 def _foreign_sites_to_their_town(topos: list[Toponym], final: list[Entry | None], gaz: Gazetteer,
-                                 countries: Counter, main: str | None) -> None:
+                                 countries: Counter, main: str | None, fallback: str | None = None) -> None:
     """A site "X airport" found only in a country the article never names, while X itself
     is a place of a country it does name, is X's site the gazetteer lacks: the article's
     reading of X stands for it ("Bali airport" in a story of Australia and Indonesia is not
@@ -510,7 +514,7 @@ def _drop_strays(final: list[Entry | None], countries: Counter) -> None:
 
 
 def _fill_unknown(topos: list[Toponym], final: list[Entry | None], gaz: Gazetteer,
-                  countries: Counter, main: str | None) -> None:
+                  countries: Counter, main: str | None, fallback: str | None = None) -> None:
     """Places for names the gazetteer lacks, in order: the place an institution is named
     after ("Bank of Japan", "Colorado State University"), a known name inside the name
     ("Dubai World Cup", "British Embassy Tokyo", "Walker County Sheriff's Office"), and
@@ -525,11 +529,11 @@ def _fill_unknown(topos: list[Toponym], final: list[Entry | None], gaz: Gazettee
         if sender is not None:
             # An embassy stands abroad: the story's place nearest in the text that is not
             # in the country it represents ("the Russian Embassy" in a Washington story).
-            final[i] = _nearest_in_text(i, topos, final, gaz, main, exclude=sender)
+            final[i] = _nearest_in_text(i, topos, final, gaz, fallback, exclude=sender)
             continue
         final[i] = (_named_after(t.text, gaz, countries, main)
                     or _inner_name(t.text, gaz, countries, main, known)
-                    or _nearest_in_text(i, topos, final, gaz, main))
+                    or _nearest_in_text(i, topos, final, gaz, fallback))
 
 
 # Words of a state's formal name ("the Republic of Armenia"), never the mission's town.
