@@ -14,7 +14,8 @@ mentions, gazetteer finds, demonyms or adjectives of a known country, region or 
 tagged NORP or LANGUAGE, and ORG mentions that are wholly a country's, union's or continent's
 name or code, as "EU" or "DPRK") are matched one-to-one with the
 gold toponyms of every kind, literal or associative (GeoWebNews' "Non_Toponym" and
-"*_Expression" annotations are not toponyms), by exact span and by any overlap.
+"*_Expression" annotations are not toponyms), by exact span and by any overlap. End to end,
+the places stage's link for each exactly found geocoded gold toponym is scored at 161 km.
 """
 
 from __future__ import annotations
@@ -69,13 +70,20 @@ def _articles(path: Path):
 _NOT_TOPONYM = ("Non_Toponym", "Literal_Expression", "Non_Lit_Expression")
 
 
-def _gold_spans(path: Path) -> list[tuple[str, list[tuple[int, int]]]]:
-    """Each article's text and the spans of all its gold toponyms, geocoded or not."""
+def _gold_spans(path: Path) -> list[tuple[str, list[tuple[int, int]], dict]]:
+    """Each article's text, the spans of all its gold toponyms, geocoded or not, and the
+    gold point of each geocoded span."""
     out = []
     for art in ET.parse(path).getroot().iter("article"):
-        spans = [(int(t.findtext("start")), int(t.findtext("end"))) for t in art.iter("toponym")
-                 if t.findtext("type") not in _NOT_TOPONYM]
-        out.append((art.findtext("text") or "", spans))
+        spans, points = [], {}
+        for t in art.iter("toponym"):
+            if t.findtext("type") in _NOT_TOPONYM:
+                continue
+            span = (int(t.findtext("start")), int(t.findtext("end")))
+            spans.append(span)
+            if t.findtext("latitude") and t.findtext("longitude"):
+                points[span] = (float(t.findtext("latitude")), float(t.findtext("longitude")))
+        out.append((art.findtext("text") or "", spans, points))
     return out
 
 
@@ -98,8 +106,9 @@ def _is_a_state_name(text: str, gaz) -> bool:
     return any(e.kind in ("country", "continent") for e in hits)
 
 
-def _recognised(texts: list[str]) -> list[list[tuple[int, int]]]:
-    """Toponym spans the nlp and places stages find in each raw text."""
+def _recognised(texts: list[str]) -> tuple[list[list[tuple[int, int]]], list[dict]]:
+    """Toponym spans the nlp and places stages find in each raw text, and the point the
+    places stage links each linked span to."""
     from ..nlp import NlpStage
     from ..resolve.places.toponyms import PLACE_LABELS
 
@@ -110,14 +119,20 @@ def _recognised(texts: list[str]) -> list[list[tuple[int, int]]]:
         art.build_text()
         results.append(DocResult(document=Document(str(i), str(i), text, "text", "h"), article=art))
     NlpStage()(results)
-    out = []
+    out, linked = [], []
     for res in results:
         geoparse(res, gaz)
         out.append(sorted({(m.start, m.end) for m in res.mentions if m.label in PLACE_LABELS
                            or (m.label in ("NORP", "LANGUAGE") and _names_a_place(m.text, gaz))
                            or (m.label == "ORG" and _is_a_state_name(m.text, gaz))}))
+        points = {}
+        for m in res.mentions:
+            place = res.places.get(m.place_id) if m.place_id else None
+            if place is not None and place.lat is not None:
+                points[(m.start, m.end)] = (place.lat, place.lon)
+        linked.append(points)
         res.spacy_doc = None
-    return out
+    return out, linked
 
 
 def _match(gold: list[tuple[int, int]], pred: list[tuple[int, int]], overlap: bool) -> int:
@@ -136,22 +151,34 @@ def _match(gold: list[tuple[int, int]], pred: list[tuple[int, int]], overlap: bo
 
 
 def recognition(split: str) -> dict[str, float]:
-    """Toponym recognition P/R/F1 on GeoWebNews, exact span and overlap."""
+    """Toponym recognition P/R/F1 on GeoWebNews, exact span and overlap; and end to end
+    (spaCy's and the places stage's own spans): the share of geocoded gold toponyms found
+    with their exact span and linked within 161 km (``e2e_acc@161``), and the accuracy of
+    the links made on exactly found ones (``e2e_link_acc@161``)."""
     arts = _gold_spans(EVAL / FILES["geowebnews"])
     arts = arts[:100] if split == "dev" else arts[100:] if split == "test" else arts
     t0 = time.perf_counter()
-    preds = _recognised([t for t, _ in arts])
+    preds, linked = _recognised([t for t, _, _ in arts])
     secs = time.perf_counter() - t0
-    n_gold = sum(len(g) for _, g in arts)
+    n_gold = sum(len(g) for _, g, _ in arts)
     n_pred = sum(len(p) for p in preds)
     out: dict[str, float] = {"gold_toponyms": n_gold, "found_toponyms": n_pred}
     for name, overlap in (("exact", False), ("overlap", True)):
-        hits = sum(_match(g, p, overlap) for (_, g), p in zip(arts, preds))
+        hits = sum(_match(g, p, overlap) for (_, g, _), p in zip(arts, preds))
         prec, rec = hits / max(n_pred, 1), hits / max(n_gold, 1)
         out[f"recog_{name}_P"] = 100 * prec
         out[f"recog_{name}_R"] = 100 * rec
         out[f"recog_{name}_F1"] = 100 * 2 * prec * rec / max(prec + rec, 1e-9)
     out["recog_articles_per_s"] = len(arts) / secs
+    geocoded = links = right = 0
+    for (_, _, points), found in zip(arts, linked):
+        for span, gold in points.items():
+            geocoded += 1
+            if span in found:
+                links += 1
+                right += haversine_km(gold, found[span]) <= 161
+    out["e2e_acc@161"] = 100 * right / max(geocoded, 1)
+    out["e2e_link_acc@161"] = 100 * right / max(links, 1)
     return out
 
 
