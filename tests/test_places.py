@@ -733,3 +733,13 @@ def test_demonyms_alone_give_an_unknown_name_no_country(gaz):
     res = _result(text, [("France", "GPE"), ("Zzyzx Street", "FAC")])
     geoparse(res, gaz)
     assert next(m for m in res.mentions if m.text == "Zzyzx Street").place_id == "cc:FRA"
+
+
+def test_a_universitys_state_is_no_state_of_the_story():
+    text = ("Mississippi State beat Louisville on Sunday. Mississippi State led early, and "
+            "Louisville never caught up with Mississippi State.")
+    places = _geoparse_text(text, ["Mississippi", "Louisville", "Mississippi", "Louisville", "Mississippi"])
+    assert places["Louisville"].admin1 == "US.KY"  # the city of 600,000, not Louisville, Mississippi
+    text = "Floods hit Mississippi on Sunday. In Louisville, Mississippi, and Jackson, roads closed."
+    places = _geoparse_text(text, ["Mississippi", "Louisville", "Mississippi", "Jackson"])
+    assert places["Louisville"].admin1 == "US.MS"

@@ -170,6 +170,7 @@ def _nearest_km(e: Entry, others: list[Entry]) -> float | None:
 
 
 _HOLDS_BONUS = 3.0
+_UNIVERSITY_STATE = re.compile(r"\s+State\b(?!\s+of\b)")
 _UNKNOWN_TOWN_PEOPLE = 500
 # Nearness to the story's other places (half beyond 150 km, none beyond 600 km). Dev
 # acc@161 GWN/GeoVirus: 0.5 94.33/85.07, 0.6 94.47/85.07, 0.75 94.62/85.16, 0.8 94.62/85.16,
@@ -383,7 +384,11 @@ def geoparse(result: DocResult, gaz: Gazetteer | None = None, *, ranker=_SHIPPED
     others = [e for e in first if e is not None and e.precision != "country"]
     # States named in the article, by GeoNames code (a town's admin1: "US.GA") and by name
     # (a county's admin1: "Georgia").
-    named_states = [e for e in first if e is not None and e.kind == "admin1"]
+    # "Mississippi State", "Ohio State" (capital S) name a university and its teams, not the
+    # state: a sports story naming Mississippi State four times is no story of Mississippi.
+    named_states = [e for t, e in zip(topos, first) if e is not None and e.kind == "admin1"
+                    and not (e.country == "USA" and (t.text.endswith(" State")
+                                                     or _UNIVERSITY_STATE.match(result.article.text, t.end)))]
     states = Counter([c for c in map(admin1_code, named_states) if c] + [e.name for e in named_states])
     # Other countries' provinces by the GeoNames codes their towns carry ("TR.21" for
     # Diyarbakir province), so their towns are found in them too.
