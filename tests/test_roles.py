@@ -104,3 +104,17 @@ def test_a_protest_in_defiance_of_someone_targets_them():
     e = coded("Thousands of farmers blocked roads in Ruritania in defiance of the Freedonian "
               "governor.", "PROTEST", Ruritania="RUR", Freedonian="FRE")
     assert e.target_actor_id == "FRE"
+
+
+def test_a_preposition_the_parse_left_without_its_object_still_leads_to_the_target():
+    # "officers" is parsed as the subject of "holed", leaving "to" with no object
+    e = coded("Ruritania has granted asylum to three Freedonian officers holed up in an embassy "
+              "since last week's coup.", "AID", Ruritania="RUR", Freedonian="FRE")
+    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "FRE")
+
+
+def test_a_date_in_the_possessive_is_not_the_doer_of_an_event_noun():
+    r = parse("Ruritania condemned last month's invasion.")
+    state(r, "Ruritania", "RUR")
+    EventsStage()([r])
+    assert not any(e.source_text and "month" in e.source_text for e in r.events), r.events

@@ -408,8 +408,8 @@ class RoleFinder:
         phrase_kids = [c for i in consumed for c in verb.doc[i].children if c.dep_ == "prep"]
         for c in (*verb.children, *phrase_kids):
             if c.dep_ == "dative" and c.pos_ == "ADP":  # "sent food to X": the parse's dative "to"
-                by_prep.extend(p for p in c.children
-                               if p.dep_ == "pobj" and self._participant(p, consumed))
+                objs = [p for p in c.children if p.dep_ == "pobj"] or _orphan_object(c)
+                by_prep.extend(p for p in objs if self._participant(p, consumed))
             elif c.dep_ in ("dobj", "dative"):
                 if event_type in OWN_ASSET_TYPES and _own_asset(c):
                     continue  # "withdrew its troops from X": the doer's own, not the target
@@ -418,9 +418,9 @@ class RoleFinder:
                 elif c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in TEMPORAL_LABELS:
                     things.append(c)  # another event or a phrase word: "rejected a US request"
             elif c.dep_ == "prep" and c.lower_ in preps:
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        (by_prep if self._participant(p, consumed) else things).append(p)
+                objs = [p for p in c.children if p.dep_ == "pobj"] or _orphan_object(c)
+                for p in objs:
+                    (by_prep if self._participant(p, consumed) else things).append(p)
             elif c.dep_ == "prep" and c.lower_ == "for" and "for" not in preps \
                     and c.head.lemma_.lower() not in RESPONSE_NOUNS:
                 # "mobilized reservists for a war against X": the event it is done for
@@ -565,6 +565,8 @@ class RoleFinder:
         sources, targets = [], []
         preps = self.lexicon.target_preps.get(event_type, frozenset())
         for c in noun.children:
+            if c.dep_ == "poss" and c.ent_type_ in TEMPORAL_LABELS:
+                continue  # "last month's invasion": when, not who
             if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and self._resolves(c)):
                 sources.append(c)  # "Iran's attack", "a US airstrike"
             elif c.dep_ == "prep" and c.lower_ == "by":
@@ -984,6 +986,24 @@ SPONSOR_WORDS = frozenset({"backed", "allied", "aligned", "supported", "funded",
 def _sponsor(tok) -> bool:
     doc, i = tok.doc, tok.i
     return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in SPONSOR_WORDS
+
+
+ORPHAN_REACH = 6  # tokens after a preposition its lost object may start within
+
+
+def _orphan_object(prep) -> list:
+    """The noun phrase right after a preposition the parse left without an object ("granted
+    asylum to five officers holed up in ...": "officers" parsed as the subject of "holed"):
+    the head of the first phrase, within a few determiners and modifiers."""
+    doc = prep.doc
+    for tok in doc[prep.i + 1: min(prep.i + 1 + ORPHAN_REACH, len(doc))]:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.dep_ not in (
+                "compound", "amod", "nmod", "poss"):
+            return [tok]
+        if tok.pos_ not in ("DET", "NUM", "ADJ", "NOUN", "PROPN", "PART", "ADV") \
+                and not tok.is_punct:
+            return []
+    return []
 
 
 def _infinitive(verb) -> bool:
