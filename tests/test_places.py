@@ -662,6 +662,8 @@ def test_a_dateline_names_the_filing_town(gaz):
     assert [t.text for t in find_toponyms(res, gaz)] == ["WINNIPEG", "Manitoba"]
     res = _result("UPDATE — The council met on Monday.", [])
     assert find_toponyms(res, gaz) == []  # capitals before a dash that name no place
+    res = _result("FILE - In this photo, a convoy crosses a bridge.", [])
+    assert find_toponyms(res, gaz) == []  # a caption's marker, not the village of Fillé
 
 
 def test_a_name_tagged_both_person_and_place_is_the_place(gaz):

@@ -115,7 +115,10 @@ def _locative_city_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]
 # A dateline opens a paragraph: the filing town in capitals, maybe its state or country,
 # maybe the agency, then a dash ("WINNIPEG — ", "RALEIGH, N.C. — ", "BEIRUT (Reuters) - ").
 _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?P<name>[A-Z][A-Z'’\-]+(?:[ ][A-Z][A-Z'’\-]+){0,2})"
-                       r"(?:,[ ]+[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)?[ ]*(?:\([A-Za-z ]{2,20}\)[ ]*)?[—–-]{1,2}[ ]")
+                       r"(?P<state>,[ ]+[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?)?[ ]*(?:\([A-Za-z ]{2,20}\)[ ]*)?[—–-]{1,2}[ ]")
+# A dateline without its state names a town big enough to date stories from ("FILE - In
+# this photo" is no dateline of Fillé, France).
+_DATELINE_TOWN = 10_000
 _PLACE_PRECISIONS = ("city", "admin1", "country")
 
 
@@ -127,7 +130,10 @@ def _dateline_spans(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> 
         start, end = m.span("name")
         if any(s < end and start < e for s, e in taken):
             continue
-        if any(e.precision in _PLACE_PRECISIONS for e in gaz.lookup_key(name_key(m["name"]))):
+        key = name_key(m["name"])
+        if any(e.precision in _PLACE_PRECISIONS and name_key(e.name) == key
+               and (m["state"] or e.precision != "city" or e.population >= _DATELINE_TOWN)
+               for e in gaz.lookup_key(key)):
             spans.append((start, end))
     return spans
 
