@@ -1059,12 +1059,12 @@ def test_a_modifier_after_anti_or_pro_names_a_side_not_whose_someone_is():
      "received delegation"),
     ("The supreme court opened a hearing into the disputed ballots.", "ACCUSE", "investigate",
      "opened hearing"),
-    ("Norway will contribute 200 troops to the monitoring force.", "AID", "military",
-     "contribute troops"),
+    ("Norway contributed 200 troops to the monitoring force.", "AID", "military",
+     "contributed troops"),
     ("The republic will prohibit all aid to the northern rebels.", "SANCTION", "discontinue",
      "prohibit aid"),
-    ("The junta will permit exiled opposition leaders to return next month.", "CONCEDE", None,
-     "permit return"),
+    ("The junta permitted exiled opposition leaders to return last month.", "CONCEDE", None,
+     "permitted return"),
     ("The government eased the emergency measures in the province.", "CONCEDE", None,
      "eased measures"),
     ("The border troops remained on alert after the incident.", "MOBILIZE", None,
@@ -1079,8 +1079,8 @@ def test_a_modifier_after_anti_or_pro_names_a_side_not_whose_someone_is():
      "discontinue", "suspension links"),
     ("The army reopened the old bridge after two years.", "RETREAT", "access",
      "reopened bridge"),
-    ("The governor will permit the delivery of seed to the valley.", "RETREAT", "access",
-     "permit delivery"),
+    ("The governor permitted the delivery of seed to the valley.", "RETREAT", "access",
+     "permitted delivery"),
 ])
 def test_coder_phrases_for_hosting_hearings_and_peacekeepers(sentence, event_type, mode, trigger):
     e = only(run(parse(sentence)), event_type)
@@ -1381,3 +1381,17 @@ def test_an_ordered_investigation_is_the_investigation_not_a_request():
     events = run(parse("The court ordered an investigation into the minister."))
     assert [e.event_type for e in events] == ["ACCUSE"]
     assert events[0].source_text == "The court"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The premier will visit the neighbouring republic next week.", "AGREE"),  # CAMEO 036
+    ("The teachers will not end the strike until their pay is raised.", "REJECT"),
+    ("The union called off the four-day strike on Thursday.", "CONCEDE"),  # CAMEO 082
+    ("The mission withdrew its peacekeepers from the border.", "SANCTION"),  # CAMEO 1661
+    ("The ministry summoned a senior Borduran diplomat over the raid.", "ACCUSE"),
+])
+def test_announced_plans_called_off_dissent_and_withdrawn_missions(sentence, expected):
+    r = parse(sentence)
+    if "Borduran diplomat" in sentence:  # the diplomat is a coded agent: still the phrase
+        mention(r, "Borduran diplomat", "BOR-GOV", "AGENT")
+    assert only(run(r), expected)

@@ -556,11 +556,12 @@ def _asked_of(finder: RoleFinder, verb, match: Match) -> list[Role]:
 
 def _as_statement(event_type: str, mode: str | None, mod: str,
                   intent: StatedIntent | None) -> tuple[str, str | None, str]:
-    """(type, mode, modality) of a deed its doer states it will do: "said it will send aid" is
-    an AGREE, "said they would boycott the talks" a THREATEN (restrict), "will withdraw unless
-    X ..." an ultimatum (THREATEN), "will not accept" a REJECT; the statement was made, so it
-    is asserted. A deed only foretold, or already marked otherwise (claimed, historical),
-    keeps its own type and modality."""
+    """(type, mode, modality) of a deed its doer states it will do: "said it will send aid" and
+    "will visit X next week" are AGREEs, "said they would boycott the talks" a THREATEN
+    (restrict), "will withdraw unless X ..." an ultimatum (THREATEN), "will not accept" a
+    REJECT; the statement was made, so it is asserted. A conflictual deed only foretold ("the
+    rebels will attack"), or a deed already marked otherwise (claimed, historical), keeps its
+    own type and modality. PLV dev codes 7 of 9 "will meet/visit/host/hold talks" AGREE."""
     if intent is None and mod == NEGATED and event_type in AGREEMENT_TYPES:
         return "REJECT", None, ASSERTED  # "failed to reach agreement", "did not sign"
     if intent is None or mod not in (INTENDED, HYPOTHETICAL, NEGATED, ASSERTED):
@@ -571,7 +572,7 @@ def _as_statement(event_type: str, mode: str | None, mod: str,
         if intent.ultimatum:
             return "THREATEN", None, ASSERTED
         return "AGREE", mode if event_type == "AGREE" else None, ASSERTED
-    if event_type in CONFLICT_TYPES and not intent.refused:
+    if event_type in CONFLICT_TYPES and not intent.refused and intent.voiced:
         threat = THREAT_MODES.get((event_type, mode)) or THREAT_MODES.get(event_type)
         return "THREATEN", threat, ASSERTED
     return event_type, mode, mod

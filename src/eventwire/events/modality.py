@@ -176,13 +176,15 @@ class StatedIntent:
     refused: bool  # "said it will not accept": a stated refusal
     ultimatum: bool  # "will withdraw unless X": a condition put to another party
     conditional: bool  # "would meet if", "may halt ... if"
+    voiced: bool  # said or declared by the doer, not only foretold ("X will visit Y")
 
 
 def stated_intent(trigger) -> StatedIntent | None:
-    """The intent a doer states about the deed this verb names, or None where the deed is only
-    foretold by the writer ("the rebels will attack"), asked of someone, or not a verb.
-    Read off the clause: a future auxiliary in reported speech ("said they would boycott"),
-    or a stance the subject takes ("is ready to", "offered to")."""
+    """The intent about the deed this verb names, or None where there is none, the deed is
+    asked of someone, or the trigger is not a verb. Read off the clause: a future auxiliary
+    ("will visit"; "would" only in reported speech: "said they would boycott") or a stance
+    the subject takes ("is ready to", "offered to"). ``voiced`` where the doer says or
+    declares it (reported speech, a stance), not where the writer only foretells it."""
     if trigger.pos_ != "VERB":
         return None
     aux = {c.lower_ for c in trigger.children if c.dep_ == "aux"}
@@ -203,12 +205,17 @@ def stated_intent(trigger) -> StatedIntent | None:
         return None  # "the US must be ready to mediate": asked of it by another, not stated
     conditions = _condition_marks(trigger) | _condition_marks(clause)
     reported = _reported(clause)
-    future = bool(aux & FUTURE_AUX) or (reported and "would" in aux)
+    future = bool(aux & FUTURE_AUX) or (reported and "would" in aux) or _going_to(clause)
     modal = reported and bool(aux & MODAL_INTENT_AUX) and bool(conditions)
-    if not (stance or (future and reported) or modal):
+    if not (stance or future or modal):
         return None
     return StatedIntent(refused=negated, ultimatum="unless" in conditions,
-                        conditional=bool(conditions))
+                        conditional=bool(conditions), voiced=stance or reported)
+
+
+def _going_to(clause) -> bool:
+    """"is going to visit": the small model makes "going" an auxiliary of the verb."""
+    return any(c.dep_ == "aux" and c.lemma_ == "go" and c.tag_ == "VBG" for c in clause.children)
 
 
 def _reported(clause) -> bool:
