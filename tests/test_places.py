@@ -745,3 +745,8 @@ def test_a_universitys_state_is_no_state_of_the_story():
     text = "Floods hit Mississippi on Sunday. In Louisville, Mississippi, and Jackson, roads closed."
     places = _geoparse_text(text, ["Mississippi", "Louisville", "Mississippi", "Jackson"])
     assert places["Louisville"].admin1 == "US.MS"
+
+
+def test_a_states_name_is_the_state_not_its_city_by_an_alternate_name(gaz):
+    assert resolve_name("Oklahoma", gaz, main="USA", countries=Counter({"USA": 2})).place_id == "iso:US-OK"
+    assert resolve_name("Oklahoma City", gaz, main="USA").kind == "city"

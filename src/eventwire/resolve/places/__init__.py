@@ -261,10 +261,17 @@ def _without_alias_towns_of_a_country(cands: list[Entry], key: str) -> list[Entr
     """Drops the towns that bear a country's or a landmark's own name only as an alternate
     name: "Lebanon" is the country, not a Wisconsin town once so called, however often the
     story names Wisconsin, and "White House" not Casablanca (towns so named in their own
-    right stay: Lebanon, Ohio)."""
-    if not any(e.kind in ("country", "landmark") and name_key(e.name) == key for e in cands):
-        return cands
-    return [e for e in cands if e.precision != "city" or name_key(e.name) == key]
+    right stay: Lebanon, Ohio); likewise a state's towns that bear its name only as an
+    alternate one (GeoWebNews dev exact id 75.5 -> 76.0, acc@161 unchanged)."""
+    if any(e.kind in ("country", "landmark") and name_key(e.name) == key for e in cands):
+        return [e for e in cands if e.precision != "city" or name_key(e.name) == key]
+    states = {e.country for e in cands if e.kind == "admin1" and name_key(e.name) == key}
+    if states:
+        # "Oklahoma" is the state, not its Oklahoma City by an alternate name; a famous city
+        # keeps the name it is known by ("New York").
+        return [e for e in cands if e.precision != "city" or e.country not in states
+                or name_key(e.name) == key or is_famous(e)]
+    return cands
 
 
 def _kind_of(e: Entry) -> str:
