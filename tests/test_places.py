@@ -750,3 +750,20 @@ def test_a_universitys_state_is_no_state_of_the_story():
 def test_a_states_name_is_the_state_not_its_city_by_an_alternate_name(gaz):
     assert resolve_name("Oklahoma", gaz, main="USA", countries=Counter({"USA": 2})).place_id == "iso:US-OK"
     assert resolve_name("Oklahoma City", gaz, main="USA").kind == "city"
+
+
+@pytest.mark.parametrize("name, capital_country", [
+    ("Russian Foreign Ministry", "RUS"), ("US Congress", "USA"), ("Nigerian Senate", "NGA"),
+    ("Ministry of Defence of Ukraine", "UKR"),
+])
+def test_a_states_institution_is_in_its_capital(name, capital_country):
+    text = f"Officials at the {name} spoke on Monday in a statement."
+    place = _geoparse_text(text, [name])[name]
+    assert place.kind == "capital" and place.country == capital_country
+
+
+def test_an_institution_of_no_single_country_gets_no_capital(gaz):
+    from eventwire.resolve.places import _national_seat
+
+    assert _national_seat("Foreign Ministry", gaz) is None
+    assert _national_seat("Indian and Pakistani ministries", gaz) is None

@@ -541,9 +541,50 @@ def _fill_unknown(topos: list[Toponym], final: list[Entry | None], gaz: Gazettee
             # in the country it represents ("the Russian Embassy" in a Washington story).
             final[i] = _nearest_in_text(i, topos, final, gaz, fallback, exclude=sender)
             continue
-        final[i] = (_named_after(t.text, gaz, countries, main)
+        final[i] = (_national_seat(t.text, gaz)
+                    or _named_after(t.text, gaz, countries, main)
                     or _inner_name(t.text, gaz, countries, main, known)
                     or _nearest_in_text(i, topos, final, gaz, fallback))
+
+
+# A state's own institutions sit in its capital ("the Russian Foreign Ministry" is in Moscow,
+# not anywhere in Russia's 17 million km²).
+_NATIONAL_BODY = re.compile(r"\b(?:ministry|ministries|parliament|senate|congress|supreme court|"
+                            r"national assembly|foreign office|state department|defen[cs]e department)\b", re.I)
+
+
+def _national_seat(name: str, gaz: Gazetteer) -> Entry | None:
+    """The capital of the country whose ministry, parliament or high court a name is
+    ("Russian Foreign Ministry", "Ministry of Defence of Ukraine", "US Congress"); None for
+    other names or when no single country is named in it."""
+    if not _NATIONAL_BODY.search(name):
+        return None
+    named = set()
+    for word in _NATIONAL_BODY.sub(" ", name).replace(" of ", " ").split():
+        iso3 = gaz.demonym(word)
+        if iso3 is None:
+            hit = next((e for e in gaz.lookup(word) + gaz.lookup_code(word) if e.kind == "country"), None)
+            iso3 = hit.country if hit else None
+        if iso3:
+            named.add(iso3)
+    return _capital_of(gaz, named.pop()) if len(named) == 1 else None
+
+
+def _capital_of(gaz: Gazetteer, iso3: str) -> Entry | None:
+    """The country's capital: its most peopled town the gazetteer marks a capital."""
+    capitals = _CAPITALS.get(id(gaz))
+    if capitals is None:
+        capitals = {}
+        for pos, row in enumerate(gaz.entries):
+            e = Entry(*row)
+            if e.kind == "capital" and (e.country not in capitals or e.population > capitals[e.country].population):
+                capitals[e.country] = e
+        _CAPITALS.clear()  # one gazetteer per process, in practice
+        _CAPITALS[id(gaz)] = capitals
+    return capitals.get(iso3)
+
+
+_CAPITALS: dict[int, dict[str, Entry]] = {}
 
 
 # Words of a state's formal name ("the Republic of Armenia"), never the mission's town.
