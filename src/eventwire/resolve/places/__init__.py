@@ -544,6 +544,7 @@ def _fill_unknown(topos: list[Toponym], final: list[Entry | None], gaz: Gazettee
         final[i] = (_national_seat(t.text, gaz)
                     or _named_after(t.text, gaz, countries, main)
                     or _inner_name(t.text, gaz, countries, main, known)
+                    or (final[t.container] if t.container is not None else None)
                     or _nearest_in_text(i, topos, final, gaz, fallback))
 
 
