@@ -673,3 +673,9 @@ def test_a_religious_modifier_leaves_the_agent_its_countrys_context():
     # a faith names no country: the demonstrators are placed as bare "demonstrators" would be
     r = run("Police in Cairo dispersed Moslem demonstrators outside a court on Monday.")
     assert bare_agents(r)["Moslem demonstrators"] == "EGY-CVL"
+
+
+def test_a_region_named_as_the_modifier_places_the_agent():
+    # Darfur is a region of Sudan (five Sudanese states), not a city: its rebels are Sudan's
+    r = run("Darfur rebels ambushed a supply convoy on Sunday.")
+    assert bare_agents(r)["Darfur rebels"] == "SDN-REB"

@@ -223,6 +223,20 @@ def country_of_place(name: str, kb: KB) -> tuple[str, bool] | None:
     return (city, True) if city else None
 
 
+REGION_KINDS = frozenset({"admin1", "region"})
+
+
+def region_country(name: str) -> str | None:
+    """The country of a first-level region or a region made of them ("Darfur", "Anbar",
+    "Tigray"), from the places gazetteer (loaded once; the places stage uses it anyway).
+    None where the name is no such region or regions of two countries share it ("Punjab")."""
+    from ..places.gazetteer import load_gazetteer
+
+    countries = {e.country for e in load_gazetteer().lookup(name)
+                 if e.kind in REGION_KINDS and e.country}
+    return countries.pop() if len(countries) == 1 else None
+
+
 def place_of(obj, kb: KB) -> tuple[str, int] | None:
     """The country of the place a preposition's object names, and the end of that place."""
     if obj.ent_type_ not in ("GPE", "LOC", "FAC"):
@@ -232,7 +246,7 @@ def place_of(obj, kb: KB) -> tuple[str, int] | None:
     country = state_of_token(obj, kb) if len(words) <= 1 else None
     if country is None:
         found = country_of_place(name, kb)
-        country = found[0] if found else None
+        country = found[0] if found else region_country(name)
     return (country, max(t.idx + len(t.text) for t in words or [obj])) if country else None
 
 
@@ -356,7 +370,8 @@ def city_modifier_country(chunk) -> str | None:
         if tok.dep_ == "compound" and tok.ent_type_ == "GPE":
             ent = entity_of(tok)
             if ent is not None and ent.end <= chunk.root.i:
-                return city_countries().get(name_key(ent.text))
+                # "Kirkuk protesters", and a region's: "Darfur rebels", "Anbar tribesmen"
+                return city_countries().get(name_key(ent.text)) or region_country(ent.text)
     return None
 
 
