@@ -1395,3 +1395,23 @@ def test_announced_plans_called_off_dissent_and_withdrawn_missions(sentence, exp
     if "Borduran diplomat" in sentence:  # the diplomat is a coded agent: still the phrase
         mention(r, "Borduran diplomat", "BOR-GOV", "AGENT")
     assert only(run(r), expected)
+
+
+@pytest.mark.parametrize("sentence, expected, mode", [
+    ("Borduria gave 35 million euros to the flood victims.", "AID", None),  # a sum given
+    ("The museum returned the stolen statue to Ruritania.", "RETREAT", "return"),  # CAMEO 0842
+    ("The governor lifted the state of emergency on Monday.", "CONCEDE", None),  # CAMEO 0814
+    # CAMEO 074: troops sent as peacekeepers are a contribution, not a show of force
+    ("Borduria announced the deployment of 300 troops to Ruritania on a peacekeeping mission.",
+     "AID", "military"),
+])
+def test_sums_returned_property_eased_emergencies_and_peacekeepers(sentence, expected, mode):
+    events = run(parse(sentence))
+    assert events and {(e.event_type, e.mode) for e in events} == {(expected, mode)}
+
+
+def test_a_purpose_clause_does_not_make_a_deployment_peacekeeping():
+    r = parse("The army deployed 300 troops to the border to study a future peacekeeping force.")
+    assert only(run(r), "MOBILIZE")
+    assert not [e for e in run(parse("The refugees returned home in May.")) if e.event_type
+                == "RETREAT"]  # an intransitive return gives nothing back

@@ -465,6 +465,8 @@ def _restates(found, verb_types: dict[int, str]) -> bool:
 def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun: bool,
                   sent, repeats: Event | None = None) -> list[Event]:
     event_type, mode = match.event_type, match.mode
+    if event_type == "MOBILIZE" and _peacekeeping(trigger, finder.lexicon):
+        event_type, mode = "AID", "military"
     if repeats is not None:
         event_type, mode = repeats.event_type, repeats.mode
         sources = finder.repeaters(trigger, match.consumed)
@@ -538,6 +540,30 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
                 confidence=_confidence(noun, match, s, t),
                 target_basis="place" if t is not None and t.by_place else None))
     return events
+
+
+def _peacekeeping(trigger, lexicon: Lexicon) -> bool:
+    """"deployed 230 troops to Liberia on a peacekeeping mission", "peacekeepers are being
+    deployed": the deployment names peacekeepers or observers among its words."""
+    words = lexicon.peacekeeping_words
+    return bool(words) and any(t.lemma_.lower() in words or t.lower_ in words
+                               for t in _own_words(trigger))
+
+
+OTHER_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "relcl", "acl", "parataxis", "conj",
+                               "csubj"})
+
+
+def _own_words(trigger) -> list:
+    """The trigger's phrase without the clauses under it ("sent staff to investigate the
+    feasibility of a peacekeeping force": the purpose is another event)."""
+    out, todo = [], [trigger]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo.extend(c for c in tok.children
+                    if c.dep_ not in OTHER_CLAUSE_DEPS or c.pos_ not in ("VERB", "AUX"))
+    return out
 
 
 def _asked_of(finder: RoleFinder, verb, match: Match) -> list[Role]:

@@ -75,6 +75,7 @@ class Lexicon:
         self.non_event_nouns = frozenset(
             tuple(str(p).lower().split()) for p in extra.get("non_event_nouns") or ())
         self.non_agents = frozenset(extra.get("non_agents") or ())
+        self.peacekeeping_words = frozenset(extra.get("peacekeeping_words") or ())
         self.senses = {}
         for sense in extra.get("noun_senses") or ():
             entry = Entry(sense["type"], sense.get("mode"), sense["noun"], sense["noun"], ())
