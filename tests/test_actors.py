@@ -679,3 +679,11 @@ def test_a_region_named_as_the_modifier_places_the_agent():
     # Darfur is a region of Sudan (five Sudanese states), not a city: its rebels are Sudan's
     r = run("Darfur rebels ambushed a supply convoy on Sunday.")
     assert bare_agents(r)["Darfur rebels"] == "SDN-REB"
+
+
+def test_an_opposition_title_takes_the_country_the_story_is_about():
+    # a country's opposition is that country's, as its president is; a rebel leader may be
+    # a neighbour's and is left without one (see the titles table above)
+    actor = person(run("Opposition leader Tomas Brenn addressed Hungarian voters in a rally."),
+                   "Tomas Brenn")
+    assert (actor.country, actor.sector) == ("HUN", "OPP")

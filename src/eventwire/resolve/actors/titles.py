@@ -53,6 +53,9 @@ CIVIL_GENERAL = frozenset({"secretary", "attorney", "director", "inspector", "go
 # "Former President X" is no longer in office: the country stands, the sector does not.
 FORMER = frozenset({"former", "ousted", "exiled", "deposed", "late", "ex"})
 GOV_LIKE = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
+# Sectors a title places in the country the story is about: a state's offices, and its
+# opposition ("opposition leader X" in a story about one country leads that country's).
+DOMESTIC_SECTORS = GOV_LIKE | {"OPP"}
 WINDOW = 9
 
 
@@ -196,7 +199,7 @@ def describe(doc, start_char: int, end_char: int, kb: KB, org_kind, doc_country:
         igo = igo_after(doc, span.end, org_kind)
     if igo and not country:
         return None, "IGO" if not former else None, igo
-    if country is None and sector in GOV_LIKE and not former:
+    if country is None and sector in DOMESTIC_SECTORS and not former:
         country = doc_country  # "President X" in a story about one country is its president
     if country is None and sector is None:
         return None
