@@ -1415,3 +1415,13 @@ def test_a_purpose_clause_does_not_make_a_deployment_peacekeeping():
     assert only(run(r), "MOBILIZE")
     assert not [e for e in run(parse("The refugees returned home in May.")) if e.event_type
                 == "RETREAT"]  # an intransitive return gives nothing back
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The rebels violated the ceasefire in the valley.", "ASSAULT"),  # CAMEO 196
+    ("Ruritania launched cyber warfare against Borduria.", "ASSAULT"),
+    ("A court convicted the former mayor of fraud.", "ACCUSE"),  # a legal accusation upheld
+])
+def test_violated_ceasefires_cyber_warfare_and_convictions(sentence, expected):
+    events = run(parse(sentence))
+    assert events and {e.event_type for e in events} == {expected}
