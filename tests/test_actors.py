@@ -687,3 +687,14 @@ def test_an_opposition_title_takes_the_country_the_story_is_about():
     actor = person(run("Opposition leader Tomas Brenn addressed Hungarian voters in a rally."),
                    "Tomas Brenn")
     assert (actor.country, actor.sector) == ("HUN", "OPP")
+
+
+@pytest.mark.parametrize("sentence, name, country", [
+    ("Workers of the United Ferry Company of Mombasa went on strike on Monday.",
+     "the United Ferry Company of Mombasa", "KEN"),
+    ("Kandahar University students marched on Monday.", "Kandahar University", "AFG"),
+])
+def test_a_body_whose_name_places_it_is_that_countrys(sentence, name, country):
+    r = run(sentence)
+    actor = r.actors[linked(r, name)]
+    assert actor.provisional and actor.country == country

@@ -206,7 +206,8 @@ def discover(doc, named: list[Mention], link: Linking) -> None:
             country = context_country(doc, m, link.kb)
             m.actor_id = provisional(link, m.text, "ORG", None, country).actor_id
         elif m.label == "ORG":
-            m.actor_id = national_body(doc, m, link) or international_body(m, link)
+            m.actor_id = national_body(doc, m, link) or international_body(m, link) \
+                or placed_body(doc, m, link)
         elif m.label == "PERSON" and looks_like_person_name(m.text):
             m.actor_id = provisional(link, m.text, "PERSON", "person").actor_id
         if m.actor_id:
@@ -283,6 +284,36 @@ def national_body(doc, m: Mention, link: Linking) -> str | None:
     if not any(w.lower_ in INSTITUTION_WORDS for w in words[1:]):
         return None  # "US Reaper and Predator" (drones) name no body
     return provisional(link, m.text, "ORG", "organization", country).actor_id
+
+
+# Heads of a body's name that, with a place in the name, make it that place's body.
+BODY_WORDS = INSTITUTION_WORDS | frozenset({
+    "company", "corporation", "university", "school", "college", "hospital", "academy",
+    "museum", "library", "newspaper", "radio", "television", "airline", "airways", "port"})
+
+
+def placed_body(doc, m: Mention, link: Linking) -> str | None:
+    """An unknown organisation whose name places it: "the United Bus Company of Tehran",
+    "Baghdad University Medical School", "the Bank of Ruritania" are bodies of the country of
+    that city or state (the most populous city of the name, as for agents). The name must
+    have a body's head word; international names are left to :func:`international_body`."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct and t.lower_ != "the"]
+    if len(words) < 2 or not any(w.lower_ in BODY_WORDS for w in words):
+        return None
+    of = max((w.i for w in words if w.lower_ == "of"), default=None)
+    if of is not None and of < words[-1].i:
+        place = doc[of + 1: span.end].text  # "... of Tehran"
+    elif words[0].ent_type_ == "GPE" or words[0].pos_ == "PROPN":
+        place = words[0].text  # "Baghdad University"
+    else:
+        return None
+    found = agents.country_of_place(place, link.kb)
+    if found is None:
+        return None
+    return provisional(link, m.text, "ORG", "organization", found[0]).actor_id
 
 
 def placed_people(text: str, link: Linking) -> str | None:
