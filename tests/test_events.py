@@ -1425,3 +1425,14 @@ def test_a_purpose_clause_does_not_make_a_deployment_peacekeeping():
 def test_violated_ceasefires_cyber_warfare_and_convictions(sentence, expected):
     events = run(parse(sentence))
     assert events and {e.event_type for e in events} == {expected}
+
+
+@pytest.mark.parametrize("sentence, mode", [
+    ("The archbishop called for sanctions against Borduria.", "disapprove"),
+    ("The minister demanded an investigation into the killing.", "investigate"),
+])
+def test_a_call_for_punishment_voices_disapproval(sentence, mode):
+    events = run(parse(sentence))
+    call = [e for e in events if e.event_type == "ACCUSE" and e.modality == "asserted"]
+    assert len(call) == 1 and call[0].mode == mode
+    assert not [e for e in events if e.event_type == "REQUEST"]

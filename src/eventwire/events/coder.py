@@ -467,6 +467,10 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
     event_type, mode = match.event_type, match.mode
     if event_type == "MOBILIZE" and _peacekeeping(trigger, finder.lexicon):
         event_type, mode = "AID", "military"
+    punitive = (_called_for_punishment(trigger, match, finder.lexicon)
+                if event_type == "REQUEST" and not noun else None)
+    if punitive is not None:
+        event_type, mode = "ACCUSE", punitive
     if repeats is not None:
         event_type, mode = repeats.event_type, repeats.mode
         sources = finder.repeaters(trigger, match.consumed)
@@ -540,6 +544,26 @@ def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun
                 confidence=_confidence(noun, match, s, t),
                 target_basis="place" if t is not None and t.by_place else None))
     return events
+
+
+# What a call for sanctions or an inquiry against someone voices: disapproval of them (GSR
+# codes "called for sanctions against X" DISAPPROVE; PLV dev such calls ACCUSE 6 of 12,
+# THREATEN 3, never REQUEST).
+PUNITIVE_TYPES = frozenset({"SANCTION", "ACCUSE"})
+
+
+def _called_for_punishment(verb, match: Match, lexicon: Lexicon) -> str | None:
+    """"called for sanctions against X", "demanded an inquiry into Y": the ACCUSE mode
+    (disapprove; investigate for an inquiry) where the request's object is a punitive event
+    noun, else None."""
+    doc = verb.doc
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [p for i in match.consumed for p in doc[i].children if p.dep_ == "pobj"]
+    for obj in objects:
+        m = lexicon.match(obj, noun=True)
+        if m is not None and m.event_type in PUNITIVE_TYPES:
+            return m.mode if m.event_type == "ACCUSE" and m.mode else "disapprove"
+    return None
 
 
 def _peacekeeping(trigger, lexicon: Lexicon) -> bool:
