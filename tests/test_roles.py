@@ -118,3 +118,9 @@ def test_a_date_in_the_possessive_is_not_the_doer_of_an_event_noun():
     state(r, "Ruritania", "RUR")
     EventsStage()([r])
     assert not any(e.source_text and "month" in e.source_text for e in r.events), r.events
+
+
+def test_a_warning_targets_whom_the_deed_it_announces_is_aimed_at():
+    e = coded("Ruritania warned that it would strike Freedonia.", "THREATEN",
+              Ruritania="RUR", Freedonia="FRE")
+    assert (e.source_actor_id, e.target_actor_id) == ("RUR", "FRE")

@@ -43,6 +43,8 @@ PURPOSE_TARGET_TYPES = frozenset({"PROTEST"})
 # Types whose target may be the subject of their condition ("threatened to ... unless X ...").
 CONDITION_TARGET_TYPES = frozenset({"THREATEN"})
 CONDITION_MARKS = frozenset({"if", "unless"})
+# Types whose target may be the target of the deed their content clause announces.
+CONTENT_TARGET_TYPES = frozenset({"THREATEN"})
 # Types whose target may be the subject of a complement clause ("demanded that X resign",
 # "charged that X had broken the truce", "protested that X had seized the boats").
 CLAUSE_TARGET_TYPES = frozenset({"REQUEST", "ACCUSE", "PROTEST"})
@@ -468,6 +470,15 @@ class RoleFinder:
         for c in verb.children:
             if c.dep_ == "xcomp" and c.pos_ == "VERB":
                 return self._objects(c, event_type, consumed, depth, complement=True)
+        if event_type in CONTENT_TARGET_TYPES and depth == 0:
+            # "warned that it would strike X", "warned that police will no longer tolerate
+            # rallies by X": a warning is aimed at whom the deed it announces is aimed at
+            for c in verb.children:
+                if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                    found = self._objects(c, event_type, consumed, depth + 1, complement=True)
+                    found = [t for t in found if self._resolves(t)]
+                    if found:
+                        return found
         return []
 
     def _condition_subjects(self, verb) -> list:
