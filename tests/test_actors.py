@@ -698,3 +698,16 @@ def test_a_body_whose_name_places_it_is_that_countrys(sentence, name, country):
     r = run(sentence)
     actor = r.actors[linked(r, name)]
     assert actor.provisional and actor.country == country
+
+
+@pytest.mark.parametrize("sentence, name, actor_id, country", [
+    ("NPFL fighters shelled the port again on Friday.", "NPFL", "npfl", "LBR"),
+    ("The Liberia Peace Council said it would disarm.", "Liberia Peace Council",
+     "liberia-peace-council", "LBR"),
+    ("Supporters of the Kifaya movement gathered outside the court.", "Kifaya", "kefaya", "EGY"),
+])
+def test_kb_knows_liberian_war_factions_and_egypts_kefaya(sentence, name, actor_id, country):
+    r = run(sentence)
+    found = {m.actor_id for m in r.mentions if name in m.text and m.actor_id}
+    assert actor_id in found, [(m.text, m.actor_id) for m in r.mentions]
+    assert r.actors[actor_id].country == country
