@@ -1436,3 +1436,14 @@ def test_a_call_for_punishment_voices_disapproval(sentence, mode):
     call = [e for e in events if e.event_type == "ACCUSE" and e.modality == "asserted"]
     assert len(call) == 1 and call[0].mode == mode
     assert not [e for e in events if e.event_type == "REQUEST"]
+
+
+@pytest.mark.parametrize("sentence, expected, mode", [
+    ("The president banned the opposition candidates from running.", "COERCE", "ban"),  # 1722
+    ("The army reimposed a blockade on the coastal towns.", "COERCE", "restrict"),  # CAMEO 191
+    ("The police prevented the demonstration outside the parliament.", "COERCE", "restrict"),
+    ("The army lifted the blockade on the town.", "RETREAT", "withdraw"),  # CAMEO 0872
+])
+def test_bans_blockades_and_prevented_protests(sentence, expected, mode):
+    e = only(run(parse(sentence)), expected)
+    assert e.mode == mode

@@ -55,6 +55,10 @@ class Lexicon:
     def __init__(self, data: dict, coder: bool = False) -> None:
         extra = (data.get("coder") or {}) if coder else {}
         self.context_rules = coder
+        self._refinements = frozenset(str(p) for section in ("verbs", "nouns")
+                                      for by_mode in (extra.get(section) or {}).values()
+                                      for phrases in (by_mode or {}).values()
+                                      for p in phrases or ())
         data = _merged(data, extra)
         self.classes = {k: frozenset(v) for k, v in (data.get("classes") or {}).items()}
         self.instruments = frozenset(data.get("instruments") or ())
@@ -89,8 +93,9 @@ class Lexicon:
                 for phrase in phrases or ():
                     entry = _entry(event_type, None if mode == "general" else mode, phrase, noun)
                     index.setdefault(entry.head, []).append(entry)
-        for entries in index.values():  # the most specific phrase is tried first
-            entries.sort(key=lambda e: -len(e.words))
+        for entries in index.values():  # the most specific phrase is tried first; at equal
+            # length the coder's refinement ("impose blockade" before "impose {restriction}")
+            entries.sort(key=lambda e: (-len(e.words), e.phrase not in self._refinements))
         return index
 
     def match(self, token, noun: bool, blocked: frozenset[int] = frozenset()) -> Match | None:
