@@ -720,3 +720,9 @@ def test_a_city_name_two_countries_share_takes_the_one_its_sentence_names():
     assert bare_agents(r)["militias in Tripoli"] == "LBN-REB"
     r = run("Militias in Tripoli exchanged fire overnight.")
     assert bare_agents(r)["Militias in Tripoli"] == "LBY-REB"
+
+
+def test_an_office_of_a_place_before_the_name_gives_the_places_country():
+    actor = person(run("Gunmen shot at the governor of Kandahar province, Rahim Dost, on Monday."),
+                   "Rahim Dost")
+    assert (actor.country, actor.sector) == ("AFG", "GOV")

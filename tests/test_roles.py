@@ -124,3 +124,13 @@ def test_a_warning_targets_whom_the_deed_it_announces_is_aimed_at():
     e = coded("Ruritania warned that it would strike Freedonia.", "THREATEN",
               Ruritania="RUR", Freedonia="FRE")
     assert (e.source_actor_id, e.target_actor_id) == ("RUR", "FRE")
+
+
+def test_who_survives_an_attack_was_its_target():
+    r = parse("Governor Rahim Dost survived the attack.")
+    start = r.article.text.index("Rahim Dost")
+    r.mentions.append(Mention(start, start + len("Rahim Dost"), "Rahim Dost", "PERSON",
+                              r.sentence_of(start).index, actor_id="dost"))
+    EventsStage()([r])
+    e = next(e for e in r.events if e.event_type == "ASSAULT")
+    assert e.target_actor_id == "dost"

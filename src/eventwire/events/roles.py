@@ -223,7 +223,8 @@ class Occupants:
 
 
 # Verbs whose subject undergoes the event noun they take as object.
-UNDERGOER_VERBS = frozenset({"face", "suffer", "receive", "undergo", "endure", "sustain"})
+UNDERGOER_VERBS = frozenset({"face", "suffer", "receive", "undergo", "endure", "sustain",
+                             "survive", "escape"})
 # Verbs whose subject undergoes the cause they are said to come "from"/"of".
 DEATH_VERBS = frozenset({"die", "succumb", "perish"})
 

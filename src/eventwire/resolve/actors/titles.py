@@ -187,6 +187,37 @@ def name_start(span) -> int:
     return i
 
 
+# Words after a place name that make it an administrative unit ("the Tyumen region").
+UNIT_WORDS = frozenset({"region", "province", "state", "district", "oblast", "governorate",
+                        "county", "prefecture", "municipality", "city"})
+
+
+def office_of_place_before(doc, start: int, kb: KB) -> tuple[str | None, str | None]:
+    """"deputy governor of the Tyumen region, Oleg Chemezov": an office of a place set off
+    by a comma before the name gives the place's country and the office's sector."""
+    if start < 4 or doc[start - 1].text != ",":
+        return None, None
+    i = start - 2
+    place: list = []
+    while i >= 0 and doc[i].lower_ != "of" and start - i <= WINDOW:
+        tok = doc[i]
+        if tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC"):
+            place.insert(0, tok)
+        elif tok.lower_ not in UNIT_WORDS and tok.lower_ != "the":
+            return None, None
+        i -= 1
+    if i < 1 or not place or title_word(doc[i - 1]) not in TITLE_SECTORS:
+        return None, None
+    name = " ".join(t.text for t in place)
+    country = state_named(kb, name)
+    if country is None:
+        from . import agents
+
+        found = agents.country_of_place(name, kb)
+        country = found[0] if found else agents.region_country(name)
+    return country, TITLE_SECTORS[title_word(doc[i - 1])] if country else None
+
+
 def describe(doc, start_char: int, end_char: int, kb: KB, org_kind, doc_country: str | None):
     """(country, sector, igo id) a person's title gives, or None when there is no title or
     nationality before the name."""
@@ -194,6 +225,8 @@ def describe(doc, start_char: int, end_char: int, kb: KB, org_kind, doc_country:
     if span is None:
         return None
     country, sector, igo, former = read_title(doc, name_start(span), kb, org_kind)
+    if country is None and sector is None and igo is None:
+        country, sector = office_of_place_before(doc, name_start(span), kb)
     country = country or country_after(doc, span.end, kb)
     if not country and not igo:
         igo = igo_after(doc, span.end, org_kind)
