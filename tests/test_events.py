@@ -1447,3 +1447,16 @@ def test_a_call_for_punishment_voices_disapproval(sentence, mode):
 def test_bans_blockades_and_prevented_protests(sentence, expected, mode):
     e = only(run(parse(sentence)), expected)
     assert e.mode == mode
+
+
+def test_a_modifier_of_a_longer_event_noun_is_not_its_own_event():
+    events = run(parse("The two navies began war games near the strait."))
+    assert [e.event_type for e in events] == ["COOPERATE"]  # no ASSAULT for "war"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The government gave permission for the rally.", "CONCEDE"),
+    ("Ruritania reiterated its support for the peace plan.", "SUPPORT"),
+])
+def test_permission_given_and_support_reiterated(sentence, expected):
+    assert only(run(parse(sentence)), expected)

@@ -364,6 +364,8 @@ def _triggers(sent, lexicon: Lexicon, index: MentionIndex) -> list[tuple]:
                 found.append((tok, m, True))
     # an event noun that is a word of a verb phrase ("impose sanctions on") is not an event
     consumed = {i for _, m, noun in found if not noun for i in m.consumed}
+    # and a noun that is a modifier of a longer event noun ("war" in "war games") neither
+    consumed |= {i for tok, m, noun in found if noun for i in m.consumed if i != tok.i}
     verb_types = {tok.i: m.event_type for tok, m, noun in found if not noun}
     found = [f for f in found if not (f[2] and (f[0].i in consumed or _restates(f, verb_types)))]
     # "the court ordered an investigation into X": an authority's order is the deed it orders
