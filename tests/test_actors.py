@@ -726,3 +726,9 @@ def test_an_office_of_a_place_before_the_name_gives_the_places_country():
     actor = person(run("Gunmen shot at the governor of Kandahar province, Rahim Dost, on Monday."),
                    "Rahim Dost")
     assert (actor.country, actor.sector) == ("AFG", "GOV")
+
+
+def test_kb_knows_qatars_emirs():
+    r = run("Sheikh Tamim bin Hamad al-Thani received the envoy in Doha.")
+    assert linked(r, "Sheikh Tamim bin Hamad al-Thani") == "tamim-bin-hamad-al-thani"
+    assert r.actors["tamim-bin-hamad-al-thani"].country == "QAT"
