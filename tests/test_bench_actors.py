@@ -103,3 +103,16 @@ def test_gold_type_event_keeps_a_detected_event_of_the_gold_type():
     assert bench.gold_type_event({"event": "CONSULT"}, res) is b
     assert bench.end_to_end_event({"event": "ASSAULT"}, res) is a
     assert bench.end_to_end_event({"event": "AGREE"}, res) is b  # none of the type: most filled
+
+
+def test_record_rows_say_per_role_what_was_coded_and_whether_it_is_right():
+    actors = {"FRA": Actor("FRA", "France", "state", country="FRA")}
+    rec = {"id": "r1", "text": "France met Germany.", "event": "CONSULT",
+           "source": [{"code": "FRA"}], "target": [{"code": "DEU", "sector": "GOV"}]}
+    event = SimpleNamespace(event_type="CONSULT", trigger="met", source_actor_id="FRA",
+                            target_actor_id=None, source_text="France", target_text=None)
+    (row,) = bench.record_rows([(rec, SimpleNamespace(events=[event], actors=actors))])
+    assert (row["event"], row["trigger"]) == ("CONSULT", "met")
+    assert row["source"]["ok"] is True and row["source"]["code"] == "FRA"
+    assert row["target"]["ok"] is False and row["target"]["code"] is None
+    assert row["target"]["gold"] == ["DEU"] and row["target"]["gold_sector"] == ["GOV"]
