@@ -1460,3 +1460,10 @@ def test_a_modifier_of_a_longer_event_noun_is_not_its_own_event():
 ])
 def test_permission_given_and_support_reiterated(sentence, expected):
     assert only(run(parse(sentence)), expected)
+
+
+def test_concluding_a_formal_agreement_is_support_but_a_truce_is_agreed():
+    # CAMEO 057 "sign formal agreement"; a ceasefire agreed stays AGREE
+    assert only(run(parse("The two governments reached a trade agreement.")), "SUPPORT")
+    events = run(parse("The two sides agreed to a ceasefire."))
+    assert events and "SUPPORT" not in {e.event_type for e in events}
