@@ -581,3 +581,45 @@ def test_inline_story_links_and_ad_labels_are_never_body():
     label_lines(lines)
     keep = keep_as_body(lines, np.full(len(lines), 0.95))
     assert keep == [True, True, False, True, False, True, False, True]
+
+
+# --- generated training pages ------------------------------------------------------------------
+
+
+def _generator():
+    """scripts/make_training_pages.py, loaded by path (scripts/ is not a package)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "make_training_pages.py"
+    spec = importlib.util.spec_from_file_location("make_training_pages", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_generated_pages_are_reproducible_and_labelled_by_construction():
+    gen = _generator()
+    pages = gen.generate_pages(6, seed=11)
+    assert pages == gen.generate_pages(6, seed=11)
+    assert pages != gen.generate_pages(6, seed=12)
+    for lines, labels in pages:
+        assert len(lines) == len(labels) and set(labels) == {0, 1}
+        assert all(line.strip() == line and line for line in lines)
+        body = [t for t, y in zip(lines, labels) if y]
+        # Furniture is never labelled body: the footer's copyright, the comment "Reply".
+        assert not any(t.startswith("©") or t == "Reply" for t in body)
+
+
+def test_line_model_finds_the_body_of_generated_pages_it_never_saw():
+    """Pages from a seed the trainer does not use (it uses 0): new combinations of layouts
+    and sentences. The shipped model scores aeb shingle F1 0.95 on these 20 (0.86 before it
+    trained on generated pages); a broken feature or decoder falls well below 0.9."""
+    from eventwire.bench.extraction import page_counts, score
+
+    counts = []
+    for lines, labels in _generator().generate_pages(20, seed=4242):
+        body = [ln.text for ln in classify_text("\n".join(lines)) if ln.label == "body"]
+        counts.append(page_counts("\n".join(body), "\n".join(t for t, y in zip(lines, labels)
+                                                             if y)))
+    assert score(counts).f1 >= 0.9
