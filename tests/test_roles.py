@@ -134,3 +134,10 @@ def test_who_survives_an_attack_was_its_target():
     EventsStage()([r])
     e = next(e for e in r.events if e.event_type == "ASSAULT")
     assert e.target_actor_id == "dost"
+
+
+def test_a_relational_noun_is_not_its_possessor():
+    # "Freedonia's ally" is some other party, tied to Freedonia
+    e = coded("Ruritania attacked Freedonia's closest ally.", "ASSAULT",
+              Ruritania="RUR", Freedonia="FRE")
+    assert e.source_actor_id == "RUR" and e.target_actor_id != "FRE"

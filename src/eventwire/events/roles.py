@@ -65,6 +65,9 @@ RESPONSE_NOUNS = frozenset({"retaliation", "response", "revenge", "reprisal", "p
 STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "prepared", "resolved",
                                  "dedicated", "inclined", "disposed", "pledged"})
 SIDE_PREFIXES = frozenset({"anti", "pro"})
+# Nouns that name a party by its tie to another: the possessor is the other one.
+RELATIONAL_NOUNS = frozenset({"neighbour", "neighbor", "ally", "counterpart", "rival", "enemy",
+                              "foe", "adversary", "partner", "proxy", "opponent"})
 # Events one goes to take part in: whoever comes "for talks" holds them.
 GATHERING_TYPES = frozenset({"CONSULT"})
 # Participles that after "be" say the subject takes part in the deed they govern ("were
@@ -702,7 +705,8 @@ class RoleFinder:
                 continue
             m = self.index.at(tok.i)
             if m is None or not m.actor_id or m.actor_id in taken or _aligned_only(m) \
-                    or _taken_side(tok) or _sponsor(tok) or _locative(tok, m):
+                    or _taken_side(tok) or _sponsor(tok) or _locative(tok, m) \
+                    or tok.dep_ == "poss" and tok.head.lemma_.lower() in RELATIONAL_NOUNS:
                 continue
             return [Role(m.text, m, tok.i)]
         return roles
@@ -827,6 +831,8 @@ class RoleFinder:
                 continue  # an unlinked name gives way only to a modifier inside its phrase
             if _taken_side(c):
                 continue  # "an anti-Syria journalist" is not Syria's, nor "pro-Iran militias"
+            if c.dep_ == "poss" and tok.lemma_.lower() in RELATIONAL_NOUNS:
+                continue  # "its neighbour", "Israel's militia ally": another party than X
             m, at = self._mention_for(c, depth + 1)
             if m is not None and (m.actor_id or found[0] is None):
                 found = (m, at)
