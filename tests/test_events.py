@@ -1467,3 +1467,13 @@ def test_concluding_a_formal_agreement_is_support_but_a_truce_is_agreed():
     assert only(run(parse("The two governments reached a trade agreement.")), "SUPPORT")
     events = run(parse("The two sides agreed to a ceasefire."))
     assert events and "SUPPORT" not in {e.event_type for e in events}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The first peacekeeping troops arrived in the capital on Monday.", "AID"),  # CAMEO 074
+    ("The foreign minister arrived in the capital on Monday.", "CONSULT"),  # a visit
+    ("The doctors handed over two tonnes of medicine to the clinic.", "AID"),
+])
+def test_arriving_peacekeepers_and_handed_over_supplies_are_aid(sentence, expected):
+    events = run(parse(sentence))
+    assert events and {e.event_type for e in events} == {expected}

@@ -467,8 +467,9 @@ def _restates(found, verb_types: dict[int, str]) -> bool:
 def _code_trigger(ctx: _Context, finder: RoleFinder, trigger, match: Match, noun: bool,
                   sent, repeats: Event | None = None) -> list[Event]:
     event_type, mode = match.event_type, match.mode
-    if event_type == "MOBILIZE" and _peacekeeping(trigger, finder.lexicon):
-        event_type, mode = "AID", "military"
+    if (event_type == "MOBILIZE" or (event_type, mode) == ("CONSULT", "visit")) \
+            and _peacekeeping(trigger, finder.lexicon):
+        event_type, mode = "AID", "military"  # "peacekeeping troops arrived in X"
     punitive = (_called_for_punishment(trigger, match, finder.lexicon)
                 if event_type == "REQUEST" and not noun else None)
     if punitive is not None:
