@@ -732,3 +732,9 @@ def test_kb_knows_qatars_emirs():
     r = run("Sheikh Tamim bin Hamad al-Thani received the envoy in Doha.")
     assert linked(r, "Sheikh Tamim bin Hamad al-Thani") == "tamim-bin-hamad-al-thani"
     assert r.actors["tamim-bin-hamad-al-thani"].country == "QAT"
+
+
+def test_the_one_r_spelling_of_guerrillas_is_an_armed_group_too():
+    r = run("Afghan guerillas ambushed a convoy, and guerilla leader Amin Dost fled.")
+    assert bare_agents(r)["Afghan guerillas"] == "AFG-REB"
+    assert person(r, "Amin Dost").sector == "REB"

@@ -29,7 +29,8 @@ SECTOR_NOUNS = {
                      "marines", "warplanes", "jets", "commandos", "paratroopers"), "MIL"),
     **dict.fromkeys(("police", "policemen", "policeman", "gendarmes", "gendarmerie"), "COP"),
     **dict.fromkeys(("rebels", "rebel", "insurgents", "insurgent", "militants", "militant",
-                     "militia", "militias", "militiamen", "guerrillas", "fighters", "jihadists"), "REB"),
+                     "militia", "militias", "militiamen", "guerrillas", "guerillas", "fighters",
+                     "jihadists"), "REB"),
     **dict.fromkeys(("gunmen", "gunman", "assailants", "assailant"), "UAF"),
     **dict.fromkeys(("opposition", "dissidents", "dissident"), "OPP"),
     **dict.fromkeys(("protesters", "protestors", "demonstrators", "civilians", "people",
@@ -65,6 +66,7 @@ BARE_HEADS = frozenset({
     "troops", "army", "military", "soldiers", "soldier", "navy", "commandos", "paratroopers",
     "police", "policemen", "policeman", "gendarmes", "gendarmerie",
     "rebels", "insurgents", "militants", "militia", "militias", "militiamen", "guerrillas",
+    "guerillas",
     "fighters", "jihadists", "gunmen", "assailants", "opposition",
     "protesters", "protestors", "demonstrators", "civilians", "residents", "villagers",
     "journalists", "lawmakers", "parliament", "legislators", "refugees", "students", "strikers",
@@ -83,7 +85,8 @@ COLLECTIVE_HEADS = frozenset({"group", "groups", "party", "parties", "leaders", 
                               "organisations", "organizations", "union", "unions", "commanders"})
 SECTOR_MODIFIER_NOUNS = {
     "opposition": "OPP", "rebel": "REB", "insurgent": "REB", "militant": "REB", "militia": "REB",
-    "guerrilla": "REB", "army": "MIL", "military": "MIL", "police": "COP", "government": "GOV",
+    "guerrilla": "REB", "guerilla": "REB", "army": "MIL", "military": "MIL", "police": "COP",
+    "government": "GOV",
     "security": "MIL", "student": "EDU", "teacher": "EDU", "union": "LAB", "labour": "LAB", "labor": "LAB", "trade": "LAB",
     "church": "REL", "religious": "REL", "human rights": "NGO", "intelligence": "SPY",
 }

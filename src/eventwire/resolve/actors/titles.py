@@ -31,7 +31,8 @@ TITLE_SECTORS = {
 }
 # Words that, before a generic office ("leader", "chief", "commander"), say whose it is.
 SECTOR_MODIFIERS = {
-    "rebel": "REB", "rebels": "REB", "militia": "REB", "guerrilla": "REB", "insurgent": "REB",
+    "rebel": "REB", "rebels": "REB", "militia": "REB", "guerrilla": "REB", "guerilla": "REB",
+    "insurgent": "REB",
     "opposition": "OPP", "army": "MIL", "military": "MIL",
     "police": "COP", "intelligence": "SPY", "religious": "REL", "spiritual": "REL",
     "supreme": "GOV", "party": "PTY", "union": "LAB", "student": "EDU",
