@@ -141,3 +141,17 @@ def test_a_relational_noun_is_not_its_possessor():
     e = coded("Ruritania attacked Freedonia's closest ally.", "ASSAULT",
               Ruritania="RUR", Freedonia="FRE")
     assert e.source_actor_id == "RUR" and e.target_actor_id != "FRE"
+
+
+def test_emergency_measures_target_the_doers_own_country():
+    from eventwire.model import Actor
+
+    r = parse("The government imposed martial law on Monday.")
+    start = r.article.text.index("The government")
+    r.mentions.append(Mention(start, start + len("The government"), "The government", "AGENT",
+                              r.sentence_of(start).index, actor_id="CHL-GOV"))
+    r.actors["CHL-GOV"] = Actor("CHL-GOV", "Chile government", "government", country="CHL",
+                                sector="GOV")
+    EventsStage()([r])
+    e = next(e for e in r.events if e.source_actor_id == "CHL-GOV")
+    assert (e.target_actor_id, e.target_basis) == ("CHL", "place")
