@@ -1477,3 +1477,11 @@ def test_concluding_a_formal_agreement_is_support_but_a_truce_is_agreed():
 def test_arriving_peacekeepers_and_handed_over_supplies_are_aid(sentence, expected):
     events = run(parse(sentence))
     assert events and {e.event_type for e in events} == {expected}
+
+
+def test_accepting_a_demand_is_a_concession_and_refusing_to_meet_it_a_rejection():
+    # CAMEO 083 "accede to requests or demands"
+    assert only(run(parse("The government accepted the demands of the striking miners.")),
+                "CONCEDE").trigger == "accepted demands"
+    events = run(parse("The ministry said it will not meet the strikers' demands."))
+    assert [e.event_type for e in events if e.trigger.startswith("meet")] == ["REJECT"]
