@@ -155,3 +155,17 @@ def test_emergency_measures_target_the_doers_own_country():
     EventsStage()([r])
     e = next(e for e in r.events if e.source_actor_id == "CHL-GOV")
     assert (e.target_actor_id, e.target_basis) == ("CHL", "place")
+
+
+def test_a_strike_called_off_was_aimed_at_the_strikers_own_state():
+    from eventwire.model import Actor
+
+    r = parse("The teachers' union said it had called off its strike.")
+    start = r.article.text.index("The teachers' union")
+    r.mentions.append(Mention(start, start + len("The teachers' union"), "The teachers' union",
+                              "AGENT", r.sentence_of(start).index, actor_id="CHL-LAB"))
+    r.actors["CHL-LAB"] = Actor("CHL-LAB", "Chile labour", "organization", country="CHL",
+                                sector="LAB")
+    EventsStage()([r])
+    e = next(e for e in r.events if e.event_type == "CONCEDE")
+    assert (e.source_actor_id, e.target_actor_id) == ("CHL-LAB", "CHL")
