@@ -97,6 +97,14 @@ def test_every_violent_mode_maps_to_an_acled_sub_event():
     assert ontology.acled_type("CONSULT", None) is None
 
 
+def test_signed_agreements_stay_acled_agreements_under_support():
+    # PLOVER 2021 maps CAMEO 057 "sign formal agreement" to SUPPORT; the sign refinement keeps
+    # ACLED's Agreement for it, and undoes to PLOVER's plain SUPPORT
+    assert ontology.acled_type("SUPPORT", "sign") == ("Strategic developments", "Agreement")
+    assert ontology.plover_mode("SUPPORT", "sign") is None
+    assert ontology.acled_type("SUPPORT", "apologize") is None
+
+
 def test_lexicon_covers_all_types_and_no_phrase_has_two_meanings():
     lex = lexmod.load_lexicon()
     data = yaml.safe_load(
@@ -140,7 +148,7 @@ def test_lexicon_covers_all_types_and_no_phrase_has_two_meanings():
      "the shipping firm"),
     ("Thousands of farmers marched against the new tax.", "PROTEST", None, "Thousands", "the new tax"),
     ("Police arrested the opposition leader.", "COERCE", "arrest", "Police", "the opposition leader"),
-    ("The two parties signed a peace agreement.", "SUPPORT", None, "The two parties", None),
+    ("The two parties signed a peace agreement.", "SUPPORT", "sign", "The two parties", None),
     ("The senator accused the governor of corruption.", "ACCUSE", "allege", "The senator",
      "the governor"),
     ("The mayor called on the residents to stay calm.", "REQUEST", None, "The mayor", "the residents"),
@@ -980,7 +988,7 @@ def test_whoever_issues_a_statement_demanding_something_demands_it():
 
 @pytest.mark.parametrize("sentence, event_type, mode", [
     ("Borduria offered its troops to Ruritania.", "AGREE", None),
-    ("Borduria established diplomatic ties with Ruritania.", "SUPPORT", None),
+    ("Borduria established diplomatic ties with Ruritania.", "SUPPORT", "recognize"),
     ("Borduria gave a warm welcome to Ruritania.", "CONSULT", "host"),
 ])
 def test_coder_phrases_offer_troops_establish_ties_give_welcome(sentence, event_type, mode):
