@@ -169,3 +169,16 @@ def test_a_strike_called_off_was_aimed_at_the_strikers_own_state():
     EventsStage()([r])
     e = next(e for e in r.events if e.event_type == "CONCEDE")
     assert (e.source_actor_id, e.target_actor_id) == ("CHL-LAB", "CHL")
+
+
+def test_whom_a_states_police_disperse_are_of_its_country():
+    from eventwire.model import Actor
+
+    r = parse("Chilean police dispersed the marchers with tear gas.")
+    start = r.article.text.index("Chilean police")
+    r.mentions.append(Mention(start, start + len("Chilean police"), "Chilean police", "AGENT",
+                              r.sentence_of(start).index, actor_id="CHL-COP"))
+    r.actors["CHL-COP"] = Actor("CHL-COP", "Chile police", "police", country="CHL", sector="COP")
+    EventsStage()([r])
+    e = next(e for e in r.events if e.source_actor_id == "CHL-COP")
+    assert (e.target_actor_id, e.target_basis) == ("CHL", "place")

@@ -27,7 +27,8 @@ protest naming no aim and no place is aimed at the protesters' own state (their 
 for the place): GSR dev source 0.804 -> 0.810, target 0.677 -> 0.691 (with a roles change).
 Emergency measures (a curfew, martial law, a state of emergency, a suspended constitution, and
 their easing) naming no other party target the doer's own country: GSR dev target 0.851 ->
-0.861; a strike or protest called off targets the strikers' state: 0.861 -> 0.865.
+0.861; a strike or protest called off targets the strikers' state: 0.861 -> 0.865; whom a
+state's police coerce or attack, named without a country, are of the police's: 0.865 -> 0.872.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ def fill_roles_from_place(result: DocResult, events: list[Event]) -> None:
         e.target_basis = ("place" if e.target_basis == "place" else "text") \
             if e.target_actor_id else None
         _emergency_at_home(result, e)
+        _police_at_home(result, e)
         country = _place_country(result, e)
         if country is None:
             _protest_at_home(result, e)
@@ -192,6 +194,28 @@ def _emergency_at_home(result: DocResult, e: Event) -> None:
     if source is None or not source.country:
         return
     if not (source.kind in ("state", "person") or source.sector in STATE_SECTORS | {"LEG"}):
+        return
+    from ..resolve.actors.kb import load_kb
+
+    if _use(result, load_kb(), source.country):
+        e.target_actor_id, e.target_basis = source.country, "place"
+
+
+# Police act only at home: whom they arrest, disperse or shoot is of their own country.
+POLICE = "COP"
+POLICE_DEEDS = frozenset({"COERCE", "ASSAULT"})
+
+
+def _police_at_home(result: DocResult, e: Event) -> None:
+    """"Egyptian police opened fire to disperse Moslem demonstrators, killing one person":
+    a state's police act in their own country, so the people they coerce or attack, named
+    by the sentence without a country of their own, are that country's. The role is marked
+    "place" (the police's country stands for where it happened)."""
+    if e.event_type not in POLICE_DEEDS or e.target_actor_id is not None or not e.target_text \
+            or e.source_actor_id is None:
+        return
+    source = result.actors.get(e.source_actor_id)
+    if source is None or source.sector != POLICE or not source.country:
         return
     from ..resolve.actors.kb import load_kb
 
