@@ -54,7 +54,8 @@ from eventwire.extract.linemodel import (
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_training_pages import generate_pages  # noqa: E402  (a sibling script)
+import make_training_pages  # noqa: E402  (a sibling script)
+from make_training_pages import generate_pages  # noqa: E402
 
 SEED = 0
 # Trees of at most 15 leaves, each of at least 40 lines, L2-damped: 90 dev pages are few,
@@ -212,8 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv", choices=("sites", "halves", "both", "nodev", "none"), default="both")
     ap.add_argument("--synthetic", type=int, default=SYNTHETIC_PAGES,
                     help="generated pages to train on (scripts/make_training_pages.py)")
+    ap.add_argument("--wide-share", type=float, default=make_training_pages.WIDE_SHARE,
+                    help="share of generated pages in the round-5 wider styles (default "
+                         "%(default)s: the shipped model's recipe)")
     ap.add_argument("--no-write", action="store_true", help="cross-validate only")
     args = ap.parse_args(argv)
+    make_training_pages.WIDE_SHARE = args.wide_share
 
     dev = split(load_aeb_text(eval_dir("extraction") / "aeb-text"), "dev")
     data = [page_data(p.lines, p.line_labels) for p in dev]

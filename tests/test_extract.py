@@ -611,6 +611,25 @@ def test_generated_pages_are_reproducible_and_labelled_by_construction():
         assert not any(t.startswith("©") or t == "Reply" for t in body)
 
 
+def test_generated_wide_styles_label_furniture_0_and_article_lines_1():
+    """The round-5 generator styles: every furniture block is all boilerplate, every body
+    style all body (a contents box repeats the subheads, labelled 0 there and 1 in the body)."""
+    import random
+
+    gen = _generator()
+    w = gen.Writer(random.Random(5))
+    site = "The Harbour Ledger"
+    furniture = (gen.long_related(w, site), gen.author_box(w, site), gen.most_read_sentences(w),
+                 gen.legal_footer(w, site), gen.social_embed(w), gen.gallery(w),
+                 gen.share_bar(w), gen.toc(w, ["Background"]))
+    assert all(y == 0 for block in furniture for _, y in block)
+    for style in (gen.qa_body, gen.listicle_body, gen.timeline_body, gen.wire_body):
+        lines = style(w)
+        assert len(lines) >= 4 and all(y == 1 for _, y in lines)
+    feature, heads = gen.feature_body(w)
+    assert [y for t, y in feature if t in heads] == [1] * len(heads)
+
+
 def test_line_model_finds_the_body_of_generated_pages_it_never_saw():
     """Pages from a seed the trainer does not use (it uses 0): new combinations of layouts
     and sentences. The shipped model scores aeb shingle F1 0.95 on these 20 (0.86 before it
