@@ -673,7 +673,10 @@ def page(w: Writer) -> list[tuple[str, int]]:
 #   trained without dev (own + generated), scored on all 90 dev pages (--cv nodev):
 #     share 0: F1 0.9239; 0.5: 0.9348 (300 pages at 0.5: 0.9341): unseen layouts gain;
 #   halves CV (dev + own + generated, 4 splits): share 0: 0.9464 (sd 0.0025, commit 4d09b80);
-#     0.5: 0.9449 (sd 0.0038); 0.5 at page weight 0.5: 0.9458; 0.3: 0.9447.
+#     0.5: 0.9449 (sd 0.0038); 0.5 at page weight 0.5: 0.9458; 0.3: 0.9447; at 0.5 the wide
+#     furniture alone (old bodies) 0.9435 (R 0.934-0.938, was ~0.94), the wide bodies alone
+#     (old furniture) 0.9429 (P 0.934-0.946, was ~0.95: short list, Q and date lines taught
+#     as body make dev's short boilerplate lines kept).
 # Halves did not improve, so the shipped model keeps share 0 (the pages of commit eca04bd
 # exactly: no random draw is made at 0); the wider styles are there to build on.
 WIDE_SHARE = 0.0
