@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire.events import EventsStage
-from eventwire.model import Article, Document, DocResult, Mention, content_hash
+from eventwire.model import Actor, Article, Document, DocResult, Mention, content_hash
 from eventwire.nlp import NlpStage
 
 
@@ -24,10 +24,17 @@ def parse(text: str) -> DocResult:
     return result
 
 
-def state(result: DocResult, surface: str, actor_id: str) -> None:
+def state(result: DocResult, surface: str, actor_id: str, label: str = "GPE") -> None:
     start = result.article.text.index(surface)
-    result.mentions.append(Mention(start, start + len(surface), surface, "GPE",
+    result.mentions.append(Mention(start, start + len(surface), surface, label,
                                    result.sentence_of(start).index, actor_id=actor_id))
+
+
+def agent(result: DocResult, surface: str, actor_id: str, name: str, kind: str) -> None:
+    """A state's agent ("CHL-COP": Chile's police) mentioned as ``surface``."""
+    state(result, surface, actor_id, "AGENT")
+    country, sector = actor_id.split("-")
+    result.actors[actor_id] = Actor(actor_id, name, kind, country=country, sector=sector)
 
 
 def coded(text: str, event_type: str, trigger: str | None = None, **states: str):
@@ -128,9 +135,7 @@ def test_a_warning_targets_whom_the_deed_it_announces_is_aimed_at():
 
 def test_who_survives_an_attack_was_its_target():
     r = parse("Governor Rahim Dost survived the attack.")
-    start = r.article.text.index("Rahim Dost")
-    r.mentions.append(Mention(start, start + len("Rahim Dost"), "Rahim Dost", "PERSON",
-                              r.sentence_of(start).index, actor_id="dost"))
+    state(r, "Rahim Dost", "dost", "PERSON")
     EventsStage()([r])
     e = next(e for e in r.events if e.event_type == "ASSAULT")
     assert e.target_actor_id == "dost"
@@ -144,41 +149,24 @@ def test_a_relational_noun_is_not_its_possessor():
 
 
 def test_emergency_measures_target_the_doers_own_country():
-    from eventwire.model import Actor
-
     r = parse("The government imposed martial law on Monday.")
-    start = r.article.text.index("The government")
-    r.mentions.append(Mention(start, start + len("The government"), "The government", "AGENT",
-                              r.sentence_of(start).index, actor_id="CHL-GOV"))
-    r.actors["CHL-GOV"] = Actor("CHL-GOV", "Chile government", "government", country="CHL",
-                                sector="GOV")
+    agent(r, "The government", "CHL-GOV", "Chile government", "government")
     EventsStage()([r])
     e = next(e for e in r.events if e.source_actor_id == "CHL-GOV")
     assert (e.target_actor_id, e.target_basis) == ("CHL", "place")
 
 
 def test_a_strike_called_off_was_aimed_at_the_strikers_own_state():
-    from eventwire.model import Actor
-
     r = parse("The teachers' union said it had called off its strike.")
-    start = r.article.text.index("The teachers' union")
-    r.mentions.append(Mention(start, start + len("The teachers' union"), "The teachers' union",
-                              "AGENT", r.sentence_of(start).index, actor_id="CHL-LAB"))
-    r.actors["CHL-LAB"] = Actor("CHL-LAB", "Chile labour", "organization", country="CHL",
-                                sector="LAB")
+    agent(r, "The teachers' union", "CHL-LAB", "Chile labour", "organization")
     EventsStage()([r])
     e = next(e for e in r.events if e.event_type == "CONCEDE")
     assert (e.source_actor_id, e.target_actor_id) == ("CHL-LAB", "CHL")
 
 
 def test_whom_a_states_police_disperse_are_of_its_country():
-    from eventwire.model import Actor
-
     r = parse("Chilean police dispersed the marchers with tear gas.")
-    start = r.article.text.index("Chilean police")
-    r.mentions.append(Mention(start, start + len("Chilean police"), "Chilean police", "AGENT",
-                              r.sentence_of(start).index, actor_id="CHL-COP"))
-    r.actors["CHL-COP"] = Actor("CHL-COP", "Chile police", "police", country="CHL", sector="COP")
+    agent(r, "Chilean police", "CHL-COP", "Chile police", "police")
     EventsStage()([r])
     e = next(e for e in r.events if e.source_actor_id == "CHL-COP")
     assert (e.target_actor_id, e.target_basis) == ("CHL", "place")
