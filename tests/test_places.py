@@ -769,6 +769,11 @@ def test_an_institution_of_no_single_country_gets_no_capital(gaz):
     assert _national_seat("Indian and Pakistani ministries", gaz) is None
 
 
+def test_gazetteer_capital_is_the_countrys_capital_town(gaz):
+    assert gaz.capital("RUS").name == "Moscow" and gaz.capital("NGA").name == "Abuja"
+    assert gaz.capital("ZZZ") is None
+
+
 def test_an_unknown_name_takes_its_explicit_container():
     text = "She cooked at Zzyzx Bistro in Boston before opening a place in Chicago."
     places = _geoparse_text(text, ["Zzyzx Bistro", "Boston", "Chicago"])

@@ -973,7 +973,7 @@ def _taken_side(tok) -> bool:
 # Dependencies that open a clause of its own: what is said there is not the trigger's.
 OWN_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis", "csubj", "acl"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "within", "throughout",
-                            "across", "around", "outside", "along"})
+                            "across", "around", "along"})
 
 
 # Prepositions of time: "after talks with X" says when, not whom. ("amid/despite tensions

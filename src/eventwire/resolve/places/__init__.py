@@ -483,7 +483,7 @@ _SITE_WORDS = re.compile(r"\s+(?:international\s+)?(?:airport|air\s?base|airbase
 
 
 def _foreign_sites_to_their_town(topos: list[Toponym], final: list[Entry | None], gaz: Gazetteer,
-                                 countries: Counter, main: str | None, fallback: str | None = None) -> None:
+                                 countries: Counter, main: str | None) -> None:
     """A site "X airport" found only in a country the article never names, while X itself
     is a place of a country it does name, is X's site the gazetteer lacks: the article's
     reading of X stands for it ("Bali airport" in a story of Australia and Indonesia is not
@@ -568,24 +568,7 @@ def _national_seat(name: str, gaz: Gazetteer) -> Entry | None:
             iso3 = hit.country if hit else None
         if iso3:
             named.add(iso3)
-    return _capital_of(gaz, named.pop()) if len(named) == 1 else None
-
-
-def _capital_of(gaz: Gazetteer, iso3: str) -> Entry | None:
-    """The country's capital: its most peopled town the gazetteer marks a capital."""
-    capitals = _CAPITALS.get(id(gaz))
-    if capitals is None:
-        capitals = {}
-        for pos, row in enumerate(gaz.entries):
-            e = Entry(*row)
-            if e.kind == "capital" and (e.country not in capitals or e.population > capitals[e.country].population):
-                capitals[e.country] = e
-        _CAPITALS.clear()  # one gazetteer per process, in practice
-        _CAPITALS[id(gaz)] = capitals
-    return capitals.get(iso3)
-
-
-_CAPITALS: dict[int, dict[str, Entry]] = {}
+    return gaz.capital(named.pop()) if len(named) == 1 else None
 
 
 # Words of a state's formal name ("the Republic of Armenia"), never the mission's town.

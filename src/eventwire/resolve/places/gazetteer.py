@@ -70,6 +70,7 @@ class Gazetteer:
     iso2to3: dict[str, str]
     admin1_codes: dict[str, tuple[str, ...]]  # "iso:TR-21" -> GeoNames admin1 codes ("TR.21",)
     _by_id: dict[str, int] | None = None
+    _capitals: dict[str, int] | None = None
 
     def entry(self, pos: int) -> Entry:
         return Entry(*self.entries[pos])
@@ -89,6 +90,18 @@ class Gazetteer:
         if self._by_id is None:  # built on first use: most articles never need it
             self._by_id = {e[0]: i for i, e in enumerate(self.entries)}
         i = self._by_id.get(place_id)
+        return None if i is None else self.entry(i)
+
+    def capital(self, iso3: str) -> Entry | None:
+        """The country's capital: its most peopled town marked a capital."""
+        if self._capitals is None:  # built on first use, like ``get``'s index
+            self._capitals = {}
+            for i, row in enumerate(self.entries):
+                e = Entry(*row)
+                if e.kind == "capital" and (e.country not in self._capitals
+                                            or e.population > self.entry(self._capitals[e.country]).population):
+                    self._capitals[e.country] = i
+        i = self._capitals.get(iso3)
         return None if i is None else self.entry(i)
 
     def demonym(self, word: str) -> str | None:
