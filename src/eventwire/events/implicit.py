@@ -177,6 +177,8 @@ def _protest_at_home(result: DocResult, e: Event) -> None:
 
     if _use(result, load_kb(), source.country):
         e.target_actor_id, e.target_basis = source.country, "place"
+
+
 # Emergency measures (CAMEO 0813-0814, 1724 and kin): a curfew, martial law, a state of
 # emergency, a suspended constitution, and their easing.
 EMERGENCY = re.compile(r"\b(?:curfew|martial law|emergency|constitution)\b", re.I)
